@@ -1,0 +1,84 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func openTemp(t *testing.T) (*Store, string) {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, dir
+}
+
+func TestAddGetFind(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t)
+	path := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := &Document{URL: path, Title: "标题", Format: "text", Charset: "utf-8", Raw: []byte("原文"),
+		Text: "第一行\n第二行", Clean: "第一行", Removed: []Removed{{Text: "第二行", Reason: "spam"}}}
+	id, added, err := s.Add(ctx, d)
+	if err != nil || !added {
+		t.Fatalf("Add = %d, %v, %v; want new document", id, added, err)
+	}
+	again := &Document{URL: "other.txt", Format: "text", Raw: []byte("y"), Text: "第一行\r\n第二行  "}
+	id2, added, err := s.Add(ctx, again)
+	if err != nil || added || id2 != id {
+		t.Fatalf("re-Add = %d, %v, %v; want duplicate of %d", id2, added, err, id)
+	}
+	got, err := s.Get(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "标题" || string(got.Raw) != "原文" || got.Clean != "第一行" || len(got.Removed) != 1 || got.Removed[0].Reason != "spam" {
+		t.Errorf("Get = %+v", got)
+	}
+	for _, ref := range []string{"1", path} {
+		if d, err := s.Find(ctx, ref); err != nil || d.ID != id {
+			t.Errorf("Find(%q) = %v, %v", ref, d, err)
+		}
+	}
+	if _, err := s.Find(ctx, "nothing-here"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Find(unknown) err = %v, want ErrNotFound", err)
+	}
+	if err := s.UpdateClean(ctx, id, "新", nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Get(ctx, id); got.Clean != "新" || len(got.Removed) != 0 || got.Text != "第一行\n第二行" {
+		t.Errorf("after UpdateClean: %+v", got)
+	}
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestEachStreamsInOrder(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	for _, txt := range []string{"甲", "乙", "丙"} {
+		if _, _, err := s.Add(ctx, &Document{URL: txt, Format: "text", Raw: []byte(txt), Text: txt, Clean: txt}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got string
+	if err := s.Each(ctx, func(d *Document) error { got += d.Text; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got != "甲乙丙" {
+		t.Errorf("Each order = %q, want 甲乙丙", got)
+	}
+	if n, _ := s.Count(ctx); n != 3 {
+		t.Errorf("Count = %d, want 3", n)
+	}
+}
