@@ -1,0 +1,146 @@
+// Package clean removes the lines of a page's text that are not article text: share widgets,
+// link lists, spam, copyright and registration footers.
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/corpus"
+)
+
+// Reasons given for removed lines; a reviewer reads them in `dangjian show`.
+const (
+	ReasonWidget   = "share widget"
+	ReasonLinkList = "link list"
+	ReasonSpam     = "spam"
+	ReasonFooter   = "copyright footer"
+	ReasonJunk     = "no text"
+)
+
+// widget matches lines that invite the reader to share, scan, print or resize: page chrome.
+var widget = regexp.MustCompile(`(微信|手机)?扫一扫|長按識別|长按识别|扫描二维码|掃描二維碼|分享到[:：]?|打印本页|關閉窗口|关闭窗口|【字号|字號[:：]|字号[:：]|\[(打印|关闭|纠错)\]|返回顶部|回到顶部|责任编辑[:：]|责编[:：]|編輯[:：]|进入读者交流群|點擊進入|点击进入`)
+
+// footer matches copyright, site registration and site-owner lines.
+var footer = regexp.MustCompile(`(?i)copyright|版权所有|版權所有|ICP备|ICP證|ICP证|公网安备|公網安備|powered by|all rights reserved|违法和不良信息举报|互联网新闻信息服务许可证|网站地图|联系我们|關於我們|关于我们`)
+
+// linkListHeading opens a list of links to other articles; the short lines after it go too.
+var linkListHeading = regexp.MustCompile(`^[\s【\[]*(猜你喜欢|猜你喜歡|相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|推荐阅读|推薦閱讀|扩展阅读|擴展閱讀|延伸阅读|延伸閱讀|热点推荐|熱點推薦|热门文章|熱門文章|更多精彩|精彩推荐|精彩推薦|推荐阅读文章|扩展阅读文章)[\s】\]:：]*$`)
+
+// spamWords are the vocabulary of the pornography and gambling link farms that get
+// injected into copied pages; one of them alone proves nothing, several on a line do.
+var spamWords = []string{
+	"香蕉", "无码", "無碼", "久久", "夜夜", "人人爽", "在线观看", "線上看", "线观看", "免费视频", "国产精品",
+	"國產", "国产", "日韩", "欧美", "亚洲", "av", "AV", "成人", "色情", "博彩", "彩票", "澳门", "威尼斯人",
+	"百家乐", "老虎机", "开户", "高清", "福利", "伦理", "自拍", "偷拍", "精品",
+}
+
+// Lines splits text into lines and keeps those that are article text. It returns the kept
+// text (lines joined by "\n", in order) and the removed lines with the reason for each.
+// Article lines are never altered, only kept or dropped whole.
+func Lines(text string) (kept string, removed []corpus.Removed) {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	out := make([]string, 0, len(lines))
+	inLinkList := false
+	for _, line := range lines {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			out = append(out, "")
+			continue
+		}
+		if inLinkList {
+			if isShortLinkLine(t) {
+				removed = append(removed, corpus.Removed{Text: t, Reason: ReasonLinkList})
+				continue
+			}
+			inLinkList = false
+		}
+		reason := classify(t)
+		if reason == ReasonLinkList {
+			inLinkList = true
+		}
+		if reason != "" {
+			removed = append(removed, corpus.Removed{Text: t, Reason: reason})
+			continue
+		}
+		out = append(out, line)
+	}
+	return joinCollapsed(out), removed
+}
+
+// classify gives the reason a single line is not article text, or "" if it is.
+func classify(t string) string {
+	switch {
+	case linkListHeading.MatchString(t):
+		return ReasonLinkList
+	case isSpam(t):
+		return ReasonSpam
+	case !hasLetters(t):
+		return ReasonJunk
+	}
+	// Widget and footer words also occur in real sentences ("…关于我们党的建设…"), so only
+	// short lines, the size of a widget or a footer, are judged by them.
+	n := utf8.RuneCountInString(t)
+	if n <= 60 && widget.MatchString(t) {
+		return ReasonWidget
+	}
+	if n <= 120 && footer.MatchString(t) && !endsLikeSentence(t) {
+		return ReasonFooter
+	}
+	return ""
+}
+
+func isSpam(t string) bool {
+	hits := 0
+	for _, w := range spamWords {
+		if strings.Contains(t, w) {
+			hits++
+		}
+	}
+	return hits >= 3
+}
+
+// hasLetters reports whether a line has any Han character, letter or digit; lines like "?"
+// or "——" are layout debris.
+func hasLetters(t string) bool {
+	for _, r := range t {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isShortLinkLine is a line of a link list: short, and not ending like a sentence.
+func isShortLinkLine(t string) bool {
+	return utf8.RuneCountInString(t) <= 40 && !endsLikeSentence(t)
+}
+
+func endsLikeSentence(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune("。！？!?；;…", r)
+}
+
+// joinCollapsed joins lines, dropping runs of blank lines and leading/trailing blanks so
+// removing a line does not leave holes in the text.
+func joinCollapsed(lines []string) string {
+	var b strings.Builder
+	blank := false
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			blank = b.Len() > 0
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if blank {
+				b.WriteByte('\n')
+			}
+		}
+		blank = false
+		b.WriteString(strings.TrimRight(l, " \t"))
+	}
+	return b.String()
+}
