@@ -1,0 +1,173 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Class and id words that mark page chrome. Long words match anywhere in a
+// token, short ones only at its start ("hot" must not match "photo").
+var (
+	chromeWordsAnywhere = []string{"comment", "share", "footer", "copyright", "banquan", "breadcrumb", "crumb",
+		"recommend", "tuijian", "sidebar", "related", "relate", "fenxiang", "paihang", "qrcode", "subscribe",
+		"advert", "guanggao", "sponsor", "popup", "pagination", "social", "weixin", "toolbar", "widget", "navbar",
+		"login", "xgxw", "xgyd", "rdph", "jctj", "topnav", "navigation"}
+	chromeWordPrefixes = []string{"nav", "menu", "hot", "rank", "foot", "tag", "search", "pager", "bottom", "banner", "ewm", "gg_", "ads", "ad"}
+	contentWords       = []string{"content", "article", "main", "body", "text", "detail", "zhengwen", "post", "entry", "story", "zw"}
+	classTokenRe       = regexp.MustCompile(`[^a-z0-9]+`)
+)
+
+// isChromeByName judges an element by its class and id.
+func isChromeByName(n *html.Node) bool {
+	name := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if strings.TrimSpace(name) == "" {
+		return false
+	}
+	chrome, content := false, false
+	for _, tok := range classTokenRe.Split(name, -1) {
+		if tok == "" {
+			continue
+		}
+		for _, w := range contentWords {
+			if strings.HasPrefix(tok, w) || (len(w) > 3 && strings.Contains(tok, w)) {
+				content = true
+			}
+		}
+		for _, w := range chromeWordsAnywhere {
+			if strings.Contains(tok, w) {
+				chrome = true
+			}
+		}
+		for _, w := range chromeWordPrefixes {
+			if tok == w || (len(w) > 2 && strings.HasPrefix(tok, w)) {
+				chrome = true
+			}
+		}
+	}
+	return chrome && !content
+}
+
+var hiddenStyleRe = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+
+// prune removes elements that never belong to the article text.
+func prune(root *html.Node) {
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if depth > maxWalkDepth || removable(c) {
+				n.RemoveChild(c)
+			} else {
+				walk(c, depth+1)
+			}
+			c = next
+		}
+	}
+	walk(root, 0)
+}
+
+func removable(n *html.Node) bool {
+	switch n.Type {
+	case html.CommentNode, html.DoctypeNode:
+		return true
+	case html.ElementNode:
+	default:
+		return false
+	}
+	if isSkipped(n) {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
+		// Old sites wrap the whole page in one <form>; keep forms that hold prose.
+		if n.DataAtom == atom.Form {
+			return false
+		}
+		return true
+	case atom.Body, atom.Html:
+		return false
+	}
+	if _, ok := attrOK(n, "hidden"); ok {
+		return true
+	}
+	if hiddenStyleRe.MatchString(attr(n, "style")) {
+		return true
+	}
+	return isChromeByName(n)
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// blockValue is a block's contribution to the score of each element that
+// contains it: prose counts for, link lists and unpunctuated chrome against.
+func blockValue(b block) float64 {
+	total := float64(b.chars + b.linkChars)
+	if b.linkRatio() > 0.5 {
+		return -total
+	}
+	if b.chars == 0 {
+		return -total
+	}
+	// Chinese prose has a sentence mark every 10–15 characters.
+	f := float64(b.punct) / float64(b.chars) / 0.03
+	if f > 1 {
+		f = 1
+	}
+	return float64(b.chars)*(1.3*f-0.3) - float64(b.linkChars)
+}
+
+// mainBlocks finds the element whose blocks score highest in total and returns
+// those blocks; that is the smallest subtree holding most of the prose and
+// little of the chrome.
+func mainBlocks(blocks []block) []block {
+	if len(blocks) == 0 {
+		return nil
+	}
+	score := map[*html.Node]float64{}
+	for _, b := range blocks {
+		v := blockValue(b)
+		for n, d := b.owner, 0; n != nil && d <= maxWalkDepth; n, d = n.Parent, d+1 {
+			score[n] += v
+		}
+	}
+	var best *html.Node
+	bestScore := 0.0
+	// Visit blocks in document order so that, on ties, the first (outermost
+	// from the owner upwards) element found wins deterministically.
+	for _, b := range blocks {
+		for n, d := b.owner, 0; n != nil && d <= maxWalkDepth; n, d = n.Parent, d+1 {
+			if s := score[n]; s > bestScore {
+				best, bestScore = n, s
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	var out []block
+	for _, b := range blocks {
+		if isInside(b.owner, best) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func isInside(n, ancestor *html.Node) bool {
+	for d := 0; n != nil && d <= maxWalkDepth; n, d = n.Parent, d+1 {
+		if n == ancestor {
+			return true
+		}
+	}
+	return false
+}
