@@ -44,7 +44,6 @@ type Segmenter struct {
 
 	mu    sync.RWMutex
 	terms map[string]float64 // domain terms and every prefix of them (prefixes with frequency 0)
-	total float64            // stock total frequency plus the frequencies in terms
 }
 
 // New returns a Segmenter. It does not load the dictionary: that happens on the
@@ -62,7 +61,6 @@ func newWithLexicon(lex string) *Segmenter {
 func (s *Segmenter) load() {
 	s.once.Do(func() {
 		s.terms = make(map[string]float64)
-		s.total = stockDict().Dict.TotalFreq()
 		for _, line := range strings.Split(s.lexicon, "\n") {
 			term, freq := parseLexiconLine(line)
 			if term != "" {
@@ -111,9 +109,7 @@ func (s *Segmenter) addTerm(term string, freq float64) {
 	if freq <= 0 {
 		freq = s.suggestFreq(term)
 	}
-	old := s.terms[term]
 	s.terms[term] = freq
-	s.total += freq - old
 	for i := range term {
 		if _, ok := s.terms[term[:i]]; !ok && i > 0 {
 			s.terms[term[:i]] = 0
@@ -127,13 +123,18 @@ func (s *Segmenter) addTerm(term string, freq float64) {
 const keepWhole = 100
 
 // suggestFreq gives term a frequency that makes the whole word more probable
-// than any way of splitting it, never lower than what the dictionaries give it.
-// This is jieba's suggest_freq with a safety margin.
+// than any way of splitting it (jieba's suggest_freq with a safety margin).
+// A term the dictionaries already keep whole keeps its frequency: raising it
+// would make the term swallow characters of its neighbours in ordinary text.
 func (s *Segmenter) suggestFreq(term string) float64 {
 	runes := []rune(term)
 	route := s.routes(term, runes)
-	split := math.Exp(route[0].logp) * s.total
-	return math.Max(split*keepWhole, s.known(term))
+	known := s.known(term)
+	if route[0].end == len(runes) {
+		return known
+	}
+	split := math.Exp(route[0].logp) * stockDict().Dict.TotalFreq()
+	return math.Max(split*keepWhole, known)
 }
 
 // known returns the frequency of word in the stock dictionary or among the added terms.
@@ -232,7 +233,9 @@ func (s *Segmenter) routes(block string, runes []rune) []step {
 	offsets = append(offsets, len(block))
 	stock := stockDict().Dict
 	raw := []byte(block)
-	logT := math.Log(s.total)
+	// The lexicon's frequencies are not added to the total: the total sets the
+	// price of each extra word, and raising it would join ordinary words too.
+	logT := math.Log(stock.TotalFreq())
 	route := make([]step, n+1)
 	route[n] = step{end: n}
 	for k := n - 1; k >= 0; k-- {
