@@ -13,11 +13,11 @@ import (
 // refuses more than 512 open elements.
 const maxWalkDepth = 600
 
-// block is a run of inline content between two block-level boundaries; its
-// owner is the nearest enclosing block-level element.
+// block is a line of inline content between two block-level boundaries or
+// <br> elements; its owner is the nearest enclosing block-level element.
 type block struct {
 	owner     *html.Node
-	text      string // rendered text; "\n" where the page had <br>
+	text      string // rendered text; "\n" only inside <pre>
 	chars     int    // non-space runes outside links
 	linkChars int    // non-space runes inside links
 	punct     int    // sentence punctuation outside links
@@ -105,11 +105,17 @@ func collectBlocks(root *html.Node) []block {
 				return
 			}
 			if n.DataAtom == atom.Br {
-				sb.WriteByte('\n')
+				// Each line is scored on its own: old pages set whole articles,
+				// with their info lines and download links, as one <br>-separated cell.
+				flush()
 				return
 			}
 			if n.DataAtom == atom.A {
-				inLink = true
+				// An <a> without href is an anchor target; broken pages leave
+				// one open and would turn the rest of the page into "links".
+				if _, ok := attrOK(n, "href"); ok {
+					inLink = true
+				}
 			}
 			if n.DataAtom == atom.Pre {
 				inPre = true

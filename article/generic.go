@@ -126,41 +126,22 @@ func blockValue(b block) float64 {
 	return float64(b.chars)*(1.3*f-0.3) - float64(b.linkChars)
 }
 
-// mainBlocks finds the element whose blocks score highest in total and returns
-// those blocks; that is the smallest subtree holding most of the prose and
-// little of the chrome.
+// mainBlocks returns the run of consecutive blocks whose values sum highest:
+// the article's paragraphs, with whatever little chrome sits between them,
+// whether or not the page wraps them in one container.
 func mainBlocks(blocks []block) []block {
-	if len(blocks) == 0 {
-		return nil
-	}
-	score := map[*html.Node]float64{}
-	for _, b := range blocks {
-		v := blockValue(b)
-		for n, d := b.owner, 0; n != nil && d <= maxWalkDepth; n, d = n.Parent, d+1 {
-			score[n] += v
+	bestSum, bestLo, bestHi := 0.0, 0, -1
+	sum, lo := 0.0, 0
+	for i, b := range blocks {
+		if sum <= 0 {
+			sum, lo = 0, i
+		}
+		sum += blockValue(b)
+		if sum > bestSum {
+			bestSum, bestLo, bestHi = sum, lo, i
 		}
 	}
-	var best *html.Node
-	bestScore := 0.0
-	// Visit blocks in document order so that, on ties, the first (outermost
-	// from the owner upwards) element found wins deterministically.
-	for _, b := range blocks {
-		for n, d := b.owner, 0; n != nil && d <= maxWalkDepth; n, d = n.Parent, d+1 {
-			if s := score[n]; s > bestScore {
-				best, bestScore = n, s
-			}
-		}
-	}
-	if best == nil {
-		return nil
-	}
-	var out []block
-	for _, b := range blocks {
-		if isInside(b.owner, best) {
-			out = append(out, b)
-		}
-	}
-	return out
+	return blocks[bestLo : bestHi+1]
 }
 
 func isInside(n, ancestor *html.Node) bool {
