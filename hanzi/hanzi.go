@@ -53,9 +53,26 @@ func lowerASCII(r rune) rune {
 	return r
 }
 
-// convert returns s itself when nothing changes, so already normalised text
-// costs no allocation.
+// convert repeats pass until its output is stable. A phrase match can start
+// inside what an earlier match consumed (覆露 then 露覆), so a second pass may
+// segment differently; pass reports when that is possible at all, which for
+// ordinary text is rare. Termination follows from the rewrites being acyclic
+// (tested): every change moves a rune further from traditional.
 func convert(s string, fold bool) string {
+	for {
+		out, again := pass(s, fold)
+		if !again || out == s {
+			return out
+		}
+		s = out
+	}
+}
+
+// pass converts s once, returning s itself when nothing changes so that
+// already normalised text costs no allocation. again reports whether a
+// phrase could match the output differently: a changing phrase matched, or a
+// rune was changed into one that occurs in some phrase.
+func pass(s string, fold bool) (out string, again bool) {
 	i := 0
 	for i < len(s) {
 		_, _, n, changed := tables.next(s[i:], fold)
@@ -65,7 +82,7 @@ func convert(s string, fold bool) string {
 		i += n
 	}
 	if i == len(s) {
-		return s
+		return s, false
 	}
 
 	var b strings.Builder
@@ -86,10 +103,12 @@ func convert(s string, fold bool) string {
 			b.WriteString(s[i : i+n])
 		case phrase != "":
 			b.WriteString(phrase)
+			again = true
 		default:
 			b.WriteRune(r)
+			again = again || tables.inPhrase(r)
 		}
 		i += n
 	}
-	return b.String()
+	return b.String(), again
 }

@@ -29,12 +29,16 @@ type table struct {
 	starts [0x10000 / 64]uint64
 	// phrases lists, per first rune, the phrases longest first.
 	phrases map[rune][]phrase
+	// used has bit r set when BMP rune r occurs in some phrase key;
+	// wideUsed holds such runes outside the BMP.
+	used     [0x10000 / 64]uint64
+	wideUsed map[rune]bool
 }
 
 var tables = newTable(tsChars, tsPhrases+keptPhrases)
 
 func newTable(pairs, phraseLines string) *table {
-	t := &table{wide: make(map[rune]rune), phrases: make(map[rune][]phrase)}
+	t := &table{wide: make(map[rune]rune), phrases: make(map[rune][]phrase), wideUsed: make(map[rune]bool)}
 	for pairs != "" {
 		trad, n := utf8.DecodeRuneInString(pairs)
 		simp, m := utf8.DecodeRuneInString(pairs[n:])
@@ -54,6 +58,13 @@ func newTable(pairs, phraseLines string) *table {
 		first, _ := utf8.DecodeRuneInString(trad)
 		if first < 0x10000 {
 			t.starts[first/64] |= 1 << (first % 64)
+		}
+		for _, r := range trad {
+			if r < 0x10000 {
+				t.used[r/64] |= 1 << (r % 64)
+			} else {
+				t.wideUsed[r] = true
+			}
 		}
 		t.phrases[first] = append(t.phrases[first], phrase{trad: trad, simp: simp, same: trad == simp})
 	}
@@ -91,7 +102,7 @@ func (t *table) next(s string, fold bool) (r rune, phr string, n int, changed bo
 		}
 		return r, "", 1, r != rune(c)
 	}
-	in, n := utf8.DecodeRuneInString(s)
+	in, n := decodeRune(s)
 	if in == utf8.RuneError && n == 1 {
 		return in, "", 1, false
 	}
@@ -116,4 +127,24 @@ func (t *table) startsPhrase(r rune) bool {
 	}
 	_, ok := t.phrases[r]
 	return ok
+}
+
+func (t *table) inPhrase(r rune) bool {
+	if r >= 0 && r < 0x10000 {
+		return t.used[r/64]&(1<<(r%64)) != 0
+	}
+	return t.wideUsed[r]
+}
+
+// decodeRune is utf8.DecodeRuneInString with the three-byte case, where all
+// common Chinese characters lie, decoded inline: the general decoder is not
+// inlined and dominated the profile.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }
