@@ -10,6 +10,8 @@ import (
 var (
 	// A calendar date with year, month and day, optionally followed by a time.
 	dateRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?(?:[\sT]*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?`)
+	// The US order that ASP and IIS sites print: 9/17/2004 5:54:13 AM.
+	usDateRe = regexp.MustCompile(`(?:^|[^0-9/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?`)
 	// Dates as they appear in article URLs of Chinese news sites.
 	urlDateRes = []*regexp.Regexp{
 		regexp.MustCompile(`/((?:19|20)\d{2})-(\d{2})/(\d{2})/`),          // xinhua /2024-06/07/
@@ -38,6 +40,25 @@ func findDate(s string) (time.Time, int, bool) {
 			}
 		}
 		if t, ok := makeDate(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]); ok {
+			return t, m[2], true
+		}
+	}
+	for _, m := range usDateRe.FindAllStringSubmatchIndex(s, -1) {
+		parts := make([]string, 7)
+		for i := range parts {
+			if a, b := m[2+2*i], m[3+2*i]; a >= 0 {
+				parts[i] = s[a:b]
+			}
+		}
+		if h, err := strconv.Atoi(parts[3]); err == nil {
+			switch {
+			case strings.EqualFold(parts[6], "pm") && h < 12:
+				parts[3] = strconv.Itoa(h + 12)
+			case strings.EqualFold(parts[6], "am") && h == 12:
+				parts[3] = "0"
+			}
+		}
+		if t, ok := makeDate(parts[2], parts[0], parts[1], parts[3], parts[4], parts[5]); ok {
 			return t, m[2], true
 		}
 	}
