@@ -101,8 +101,8 @@ func TestScoreWords(t *testing.T) {
 }
 
 func TestBakeoff(t *testing.T) {
-	if testing.Short() {
-		t.Skip("segments 1 MB of text")
+	if testing.Short() || raceEnabled {
+		t.Skip("segments 2 MB of text")
 	}
 	seg := New()
 	plain := newWithLexicon("")

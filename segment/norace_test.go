@@ -1,0 +1,6 @@
+//go:build !race
+
+package segment
+
+// raceEnabled lets slow tests step aside under the race detector.
+const raceEnabled = false
