@@ -179,7 +179,8 @@ const tsChars = "" +
 	"𪁖𪉌𪂆𪉎𪃍𪉐𪃏𪉏𪃒𫛻𪃧𫛹𪄆𪉔𪄕𪉒𪅂𫜂𪆷𫛾𪇳𪉕𪈼𱊜𪉸𫜊𪋿𫧮𪌭𫜓𪍠𫜕𪓰𫜟𪔵𪔭𪘀𪚏𪘯𪚐𪙏𫜯𪟖𠛾𪷓𣶭𫒡𫓷" +
 	"𫜦𫜫"
 
-// tsPhrases holds TSPhrases entries whose simplified form has the same length, as "traditional\tsimplified\n" lines sorted by key.
+// tsPhrases holds the TSPhrases entries whose simplified form has
+// the same length, as "traditional<TAB>simplified" lines sorted by key.
 const tsPhrases = "" +
 	"一目瞭然\t一目了然\n" +
 	"上鍊\t上链\n" +
@@ -459,7 +460,9 @@ const tsPhrases = "" +
 	"黄鍾公\t黄锺公\n" +
 	"龍鍾\t龙钟\n"
 
-// keptPhrases holds phrase outputs that keep a character the character table would change; they map to themselves so that folding is idempotent.
+// keptPhrases holds phrase outputs that keep a character the
+// character table would change (乾图); they map to themselves so that
+// simplifying twice changes nothing.
 const keptPhrases = "" +
 	"乾县\t乾县\n" +
 	"乾图\t乾图\n" +

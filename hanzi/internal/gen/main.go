@@ -269,8 +269,8 @@ func render(chars, phrases, kept []entry) ([]byte, error) {
 	}
 	b.WriteString("\n")
 
-	writePhrases(&b, "tsPhrases", "holds TSPhrases entries whose simplified form has the same length, as \"traditional\\tsimplified\\n\" lines sorted by key.", phrases)
-	writePhrases(&b, "keptPhrases", "holds phrase outputs that keep a character the character table would change; they map to themselves so that folding is idempotent.", kept)
+	writePhrases(&b, "tsPhrases", "holds the TSPhrases entries whose simplified form has\n// the same length, as \"traditional<TAB>simplified\" lines sorted by key.", phrases)
+	writePhrases(&b, "keptPhrases", "holds phrase outputs that keep a character the\n// character table would change (乾图); they map to themselves so that\n// simplifying twice changes nothing.", kept)
 
 	src, err := format.Source(b.Bytes())
 	if err != nil {
