@@ -9,6 +9,7 @@ package hanzi
 //
 // Set OPENCC_DICT to a directory with TSCharacters.txt and TSPhrases.txt to
 // use other dictionaries, and update NOTICE with their version.
+//
 //go:generate go run ./internal/gen -o opencc_tables.go
 
 import (

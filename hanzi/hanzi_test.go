@@ -339,5 +339,8 @@ func FuzzFold(f *testing.F) {
 				t.Errorf("%s(%s(%q)) = %q, want %q", conv.name, conv.name, s, again, out)
 			}
 		}
+		if got, want := Fold(Simplify(s)), Fold(s); got != want {
+			t.Errorf("Fold(Simplify(%q)) = %q, want Fold = %q", s, got, want)
+		}
 	})
 }

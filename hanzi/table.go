@@ -11,7 +11,7 @@ import (
 const astral = 0xFFFF
 
 // phrase is one phrase rule; same records that it changes nothing, so the
-// no-allocation scan in convert can step over it.
+// allocation-free scan at the start of pass can step over it.
 type phrase struct {
 	trad, simp string
 	same       bool
@@ -35,6 +35,8 @@ type table struct {
 	wideUsed map[rune]bool
 }
 
+// tables is built from the generated constants at start-up and never written
+// afterwards.
 var tables = newTable(tsChars, tsPhrases+keptPhrases)
 
 func newTable(pairs, phraseLines string) *table {
