@@ -96,7 +96,25 @@ func removable(n *html.Node) bool {
 	if hiddenStyleRe.MatchString(attr(n, "style")) {
 		return true
 	}
-	return isChromeByName(n)
+	if commentNameRe.MatchString(attr(n, "class") + " " + attr(n, "id")) {
+		// Reader comments are prose too, so they are dropped by name alone.
+		return true
+	}
+	return isChromeByName(n) && !holdsProse(n)
+}
+
+var commentNameRe = regexp.MustCompile(`(?i)comment|pinglun|replies|reply|liuyan|discuss`)
+
+// holdsProse guards name-based pruning: a container named like a widget
+// ("js_img_share_area") but holding paragraphs of prose is kept.
+func holdsProse(n *html.Node) bool {
+	chars, links, punct := 0, 0, 0
+	for _, b := range collectBlocks(n) {
+		chars += b.chars
+		links += b.linkChars
+		punct += b.punct
+	}
+	return punct >= 15 && links*3 < chars
 }
 
 func attrOK(n *html.Node, key string) (string, bool) {

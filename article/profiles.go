@@ -54,7 +54,7 @@ func siteProfiles() []Profile {
 		{
 			Name:       "people",
 			Hosts:      []string{"people.com.cn", "people.cn"},
-			Markers:    []string{"#rwb_zw", ".rm_txt_con", "#p_content", "meta[name=contentid][content]+meta[name=publishdate]"},
+			Markers:    []string{"#rwb_zw", ".rm_txt_con", "#p_content"},
 			ArticleURL: []string{`/n1/\d{4}/\d{4}/c\d+-\d+(-\d+)?\.html`, `/GB/\d+/\d+\.html`},
 			ListURL:    []string{`/GB/\d+/index\d*\.html`, `/n1/\w+/index\d*\.html`, `^/$`},
 			Title:      []string{".rm_txt h1", ".text_title h1", ".title h1", "#p_title", "h1"},
@@ -69,7 +69,7 @@ func siteProfiles() []Profile {
 		{
 			Name:       "xinhua",
 			Hosts:      []string{"xinhuanet.com", "news.cn"},
-			Markers:    []string{"#detailContent", "#p-detail", "meta[name=publishid]"},
+			Markers:    []string{"#detailContent", "#p-detail"},
 			ArticleURL: []string{`/\d{4}-\d{2}/\d{2}/c_\d+\.htm`, `/\d{8}/[0-9a-f]{32}/c\.html`, `/\d{4}\d{2}\d{2}/\w+/c\.html`},
 			ListURL:    []string{`/(politics|local|legal|world|fortune|comments|renshi|gangao|tw|mil|tech|culture|gongyi)/?(index\.html?)?$`, `/\w+/(index\.html?)?$`},
 			Title:      []string{".head-line .title", ".h-title", "#title", "h1"},
