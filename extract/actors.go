@@ -1,0 +1,269 @@
+package extract
+
+import (
+	"github.com/dangjian/dangjian/gazetteer"
+)
+
+// Attribution rules. A clause's subject is a list of names at its start
+// (浙江…, 黑龙江、湖北等地…, 河北省委常委同志…), possibly after a connective
+// (同时, 其中, 一是) or, for a locative opening (在…的巴南区, 位于…的观音桥街道),
+// the name that closes the clause. Names elsewhere are objects or parts of
+// other names and do not act. A sentence without a subject inherits the
+// actors of the previous sentence in the same paragraph, unless it opens with
+// a generic subject (各地, 许多地方, 全国…), which says that others act.
+
+// leadWords may stand before a clause's subject without changing it.
+var leadWords = []string{
+	"同时", "此外", "另外", "其中", "比如", "例如", "譬如", "如", "据悉", "据了解", "据介绍",
+	"目前", "同样", "而且", "而", "并且", "对此", "为此", "随后", "此前", "近年来", "今年以来",
+	"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
+}
+
+// genericStarts open sentences whose subject is a category, not a named actor.
+var genericStarts = []string{
+	"各", "全国", "全省", "全市", "全区", "全县", "许多", "不少", "有的", "一些", "部分", "多地",
+	"多个", "广大", "我们", "我市", "我省", "我区", "我县", "本市", "本省", "普遍", "大家",
+	"地方", "各地", "有关", "相关",
+}
+
+// nonActorFollowers after a name make it the modifier of another noun
+// (延安精神, 上海经验): the name does not act.
+var nonActorFollowers = []string{
+	"精神", "会议", "经验", "模式", "样板", "时期", "故事", "方案", "特色", "风格", "的",
+}
+
+// listTails close a subject list: 等地, 等省份 …
+var listTails = []string{
+	"等省区市", "等省份", "等地区", "等地方", "等单位", "等部门", "等企业", "等高校", "等城市", "等地", "等省", "等市", "等",
+}
+
+func hasPrefixAt(rs []rune, pos int, p string) bool {
+	for _, r := range p {
+		if pos >= len(rs) || rs[pos] != r {
+			return false
+		}
+		pos++
+	}
+	return true
+}
+
+func prefixAt(rs []rune, pos int, ps []string) (string, bool) {
+	for _, p := range ps {
+		if hasPrefixAt(rs, pos, p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+func isClauseBreak(r rune) bool {
+	switch r {
+	case ',', '，', ':', '：', '—':
+		return true
+	}
+	return false
+}
+
+// attributeActors finds each sentence's subject groups and the actors
+// inherited by sentences without one.
+func (d *doc) attributeActors() {
+	d.provCount = map[string]int{}
+	for _, m := range d.matches {
+		if m.Province != "" && m.Kind != gazetteer.KindCentral {
+			d.provCount[m.Province]++
+		}
+	}
+	mi := 0
+	var prev []Actor
+	prevPara := -1
+	for si := range d.sents {
+		s := &d.sents[si]
+		for mi < len(d.matches) && d.matches[mi].Start < s.start {
+			mi++
+		}
+		mj := mi
+		for mj < len(d.matches) && d.matches[mj].Start < s.end {
+			mj++
+		}
+		ms := d.matches[mi:mj]
+		d.findGroups(s, ms)
+		if s.para != prevPara {
+			prev = nil
+		}
+		if len(s.groups) == 0 {
+			if _, generic := prefixAt(d.rs, s.start, genericStarts); !generic {
+				s.inherited = prev
+			}
+		}
+		prev = s.actors()
+		if len(s.groups) > 0 {
+			prev = s.groups[len(s.groups)-1].actors
+		}
+		prevPara = s.para
+	}
+}
+
+// findGroups sets the subject groups of s from its matches ms.
+func (d *doc) findGroups(s *sentence, ms []gazetteer.Match) {
+	rs := d.rs
+	at := map[int]int{} // match start → index in ms
+	for i, m := range ms {
+		if !s.inQuote(m.Start) {
+			at[m.Start] = i
+		}
+	}
+	if g, ok := d.dateline(s, ms); ok {
+		s.groups = append(s.groups, g)
+	}
+	depth := 0
+	clauseStart := s.start
+	for p := s.start; p <= s.end; p++ {
+		if p < s.end {
+			switch rs[p] {
+			case '“', '‘', '「', '『', '《', '(', '（':
+				depth++
+			case '”', '’', '」', '』', '》', ')', '）':
+				if depth > 0 {
+					depth--
+				}
+			}
+		}
+		if p < s.end && (depth > 0 || !isClauseBreak(rs[p])) {
+			continue
+		}
+		if g, ok := d.clauseSubject(s, ms, at, clauseStart, p); ok {
+			s.groups = append(s.groups, g)
+		}
+		clauseStart = p + 1
+	}
+}
+
+// clauseSubject returns the subject group of the clause [cs, ce).
+func (d *doc) clauseSubject(s *sentence, ms []gazetteer.Match, at map[int]int, cs, ce int) (group, bool) {
+	rs := d.rs
+	for cs < ce && (isSpace(rs[cs]) || rs[cs] == '—') {
+		cs++
+	}
+	if cs >= ce {
+		return group{}, false
+	}
+	// Locative opening: 在…的巴南区, / 位于…的观音桥街道,
+	if hasPrefixAt(rs, cs, "在") || hasPrefixAt(rs, cs, "位于") {
+		for i := len(ms) - 1; i >= 0; i-- {
+			m := ms[i]
+			if m.End == ce && m.Start > cs && !s.inQuote(m.Start) {
+				if a, ok := d.actor(m, ms); ok {
+					return group{pos: m.Start, actors: []Actor{a}}, true
+				}
+			}
+		}
+		return group{}, false
+	}
+	starts := []int{cs}
+	for _, w := range leadWords {
+		if hasPrefixAt(rs, cs, w) {
+			p := cs + len([]rune(w))
+			for p < ce && (rs[p] == ',' || rs[p] == '，' || isSpace(rs[p])) {
+				p++
+			}
+			starts = append(starts, p)
+		}
+	}
+	for _, st := range starts {
+		i, ok := at[st]
+		if !ok {
+			continue
+		}
+		var actors []Actor
+		end := st
+		for {
+			m := ms[i]
+			if a, ok := d.actor(m, ms); ok && !hasActor(actors, a) {
+				actors = append(actors, a)
+			}
+			end = m.End
+			next := end
+			if next < ce && (rs[next] == '、' || rs[next] == '和' || rs[next] == '与' || rs[next] == '及') {
+				next++
+			} else if hasPrefixAt(rs, next, "以及") {
+				next += 2
+			} else {
+				break
+			}
+			j, ok := at[next]
+			if !ok {
+				break
+			}
+			i = j
+		}
+		if t, ok := prefixAt(rs, end, listTails); ok {
+			end += len([]rune(t))
+		} else if _, ok := prefixAt(rs, end, nonActorFollowers); ok {
+			continue
+		}
+		if end >= ce || len(actors) == 0 {
+			// A name that is the whole clause is a heading or an address, not a subject.
+			continue
+		}
+		return group{pos: st, actors: actors}, true
+	}
+	return group{}, false
+}
+
+// dateline recognises a news dateline at the start of a sentence
+// (新华网重庆7月30日电): the place it names is the subject of that sentence.
+func (d *doc) dateline(s *sentence, ms []gazetteer.Match) (group, bool) {
+	rs := d.rs
+	for _, m := range ms {
+		if m.Start-s.start > 8 {
+			break
+		}
+		p := m.End
+		for p < s.end && p-m.End < 8 && (isDigit(rs[p]) || rs[p] == '月' || rs[p] == '日') {
+			p++
+		}
+		if p < s.end && rs[p] == '电' && p > m.End {
+			if a, ok := d.actor(m, ms); ok {
+				return group{pos: s.start, actors: []Actor{a}}, true
+			}
+		}
+	}
+	return group{}, false
+}
+
+// actor turns a match into an actor, resolving an ambiguous place name by
+// the provinces named in the same sentence (ms) and then in the whole text.
+func (d *doc) actor(m gazetteer.Match, ms []gazetteer.Match) (Actor, bool) {
+	prov := m.Province
+	if prov == "" && m.Kind == gazetteer.KindPlace {
+		prov = d.resolve(m.Candidates, ms)
+		if prov == "" {
+			return Actor{}, false
+		}
+	}
+	return Actor{Name: m.Name, Kind: string(m.Kind), Province: prov}, true
+}
+
+func (d *doc) resolve(cands []string, ms []gazetteer.Match) string {
+	local := map[string]int{}
+	for _, m := range ms {
+		if m.Province != "" && m.Kind != gazetteer.KindCentral {
+			local[m.Province]++
+		}
+	}
+	for _, counts := range []map[string]int{local, d.provCount} {
+		best, n := "", 0
+		for _, c := range cands {
+			if counts[c] > n {
+				best, n = c, counts[c]
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	return ""
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+

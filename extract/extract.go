@@ -1,0 +1,96 @@
+// Package extract finds who did what in a report: sentences, actors, initiatives, metrics and the year reported on.
+package extract
+
+import (
+	"github.com/dangjian/dangjian/gazetteer"
+)
+
+// Actor is an organisation or place that a sentence reports as doing something.
+type Actor struct {
+	Name string
+	// Kind is "province", "central" or "place".
+	Kind string
+	// Province is the province short name; "" for central bodies.
+	Province string
+}
+
+// Sentence is one sentence of the text with the actors it is attributed to.
+type Sentence struct {
+	Start, End int // rune offsets, End exclusive
+	Actors     []Actor
+}
+
+// Initiative is a named programme, campaign or mechanism an actor carries out.
+type Initiative struct {
+	Actor    Actor
+	Name     string
+	Sentence int // index into Result.Sentences
+	// Start and End are the rune offsets of the name, without its marks.
+	Start, End int
+}
+
+// Metric is a number that counts or measures a result of an actor's work.
+type Metric struct {
+	Actor  Actor
+	Value  float64
+	Unit   string
+	What   string
+	Approx bool // the text says 多, 余, 约 …
+	// Sentence is an index into Result.Sentences.
+	Sentence int
+	// Start and End are the rune offsets of the number and its unit.
+	Start, End int
+}
+
+// Result is everything extracted from one text.
+type Result struct {
+	Sentences   []Sentence
+	Initiatives []Initiative
+	Metrics     []Metric
+	// Year is the year whose work the text reports on, 0 if unclear.
+	Year int
+}
+
+// Extractor extracts items from texts. It is safe for concurrent use.
+type Extractor struct {
+	gaz  *gazetteer.Gazetteer
+	stop map[string]bool
+}
+
+// New returns an extractor that recognises names with g.
+func New(g *gazetteer.Gazetteer) *Extractor {
+	return &Extractor{gaz: g, stop: stopList()}
+}
+
+// Extract analyses text, which must already be folded to simplified
+// characters (hanzi.Fold) so that rune offsets are valid in the original too.
+func (e *Extractor) Extract(text string) Result {
+	rs := []rune(text)
+	d := &doc{rs: rs, ex: e}
+	d.sents = splitSentences(rs)
+	d.matches = e.gaz.FindRunes(rs)
+	d.attributeActors()
+
+	var res Result
+	res.Sentences = make([]Sentence, len(d.sents))
+	for i, s := range d.sents {
+		res.Sentences[i] = Sentence{Start: s.start, End: s.end, Actors: s.actors()}
+	}
+	for i := range d.sents {
+		res.Initiatives = append(res.Initiatives, d.initiatives(i)...)
+		res.Metrics = append(res.Metrics, d.metrics(i)...)
+	}
+	res.Year = reportYear(rs)
+	return res
+}
+
+// doc is the working state of one extraction.
+type doc struct {
+	ex      *Extractor
+	rs      []rune
+	sents   []sentence
+	matches []gazetteer.Match
+	// provCount counts how often each province is named in the text, to
+	// resolve ambiguous place names.
+	provCount map[string]int
+}

@@ -1,0 +1,317 @@
+package extract
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// units are the measure words that make a number a count of results,
+// longest first so that 人次 wins over 人.
+var units = []string{
+	"个百分点", "人次", "户次", "家次", "余人", "亿元", "万元", "元",
+	"%", "％", "个", "人", "项", "条", "件", "名", "家", "次", "所", "户", "场", "期", "篇",
+	"份", "批", "支", "座", "处", "套", "台", "辆", "吨", "亩", "倍", "本", "册", "届", "间",
+}
+
+// notUnitAfter rejects a unit that starts a longer word of time or order
+// (3个月, 10个小时, 5次会议 is still a count so it is not listed).
+var notUnitAfter = map[string][]string{
+	"个": {"月", "小时", "工作日", "星期", "季度", "年头"},
+	"期": {"间"},
+	"名": {"列", "次"},
+	"次": {"日"},
+	"件": {"事"},
+	"处": {"理"},
+	"条": {"件"},
+	"本": {"领", "质"},
+	"家": {"庭", "乡", "园", "门", "风"},
+	"间": {"隔"},
+}
+
+// nameHeads after a Chinese numeral and its unit make the count part of the
+// name of a document or a set of rules (二十条措施, 十条标准).
+var nameHeads = []string{"措施", "举措", "条例", "规定", "标准", "意见", "要求", "方面", "原则", "禁令", "机制", "行动", "工程", "办法", "做法"}
+
+// boundsBefore mark a number as a target or a limit, not a result.
+var boundsBefore = []string{"至少", "最少", "最多", "不少于", "不低于", "不超过", "不多于", "不高于", "超不过"}
+
+// approxBefore and approxAfter mark an approximate number.
+var approxBefore = []string{"约", "近", "超过", "逾", "达到近", "大约", "将近"}
+
+const chineseDigits = "零〇一二两三四五六七八九"
+
+// number is a number read from the text.
+type number struct {
+	value    float64
+	start    int
+	end      int // after the number and its multiplier, before 多/余 and the unit
+	approx   bool
+	chinese  bool
+	hasDigit bool // Chinese numerals: a digit word (一…九) precedes 十/百/千/万
+}
+
+// metrics returns the metrics of sentence si.
+func (d *doc) metrics(si int) []Metric {
+	s := &d.sents[si]
+	rs := d.rs
+	var out []Metric
+	subjectEnds := map[int]bool{}
+	for _, m := range d.matches {
+		if m.Start >= s.start && m.End <= s.end {
+			subjectEnds[m.End] = true
+		}
+	}
+	for p := s.start; p < s.end; {
+		n, ok := readNumber(rs, p, s.end)
+		if !ok {
+			p++
+			continue
+		}
+		p = max(n.end, p+1)
+		if s.inQuote(n.start) {
+			continue
+		}
+		unitEnd, unit, approx, ok := readUnit(rs, n.end, s.end)
+		if !ok {
+			continue
+		}
+		p = unitEnd
+		if !d.countsResult(s, n, unitEnd, subjectEnds) {
+			continue
+		}
+		if strings.HasSuffix(unit, "元") && unit != "元" {
+			switch unit {
+			case "亿元":
+				n.value *= 1e8
+			case "万元":
+				n.value *= 1e4
+			}
+			unit = "元"
+		}
+		if unit == "余人" {
+			unit, approx = "人", true
+		}
+		if unit == "％" {
+			unit = "%"
+		}
+		if math.IsInf(n.value, 0) || math.IsNaN(n.value) {
+			continue
+		}
+		what := d.what(s, n.start, unitEnd)
+		for _, a := range s.actorsAt(n.start) {
+			out = append(out, Metric{Actor: a, Value: n.value, Unit: unit, What: what,
+				Approx: n.approx || approx, Sentence: si, Start: n.start, End: unitEnd})
+		}
+	}
+	return out
+}
+
+// countsResult applies the rules that tell a count of results from other
+// numbers: not an ordinal (第十), not a range (1—2个), not a target (至少1名),
+// not a rate (每村1名), not part of a model name (C919), not a count of the
+// names just listed (“…”等4个), not a description of the subject (中国铁路7家
+// 二级公司), and a Chinese numeral only from 10 up (一个, 三个清单 enumerate).
+func (d *doc) countsResult(s *sentence, n number, unitEnd int, subjectEnds map[int]bool) bool {
+	rs := d.rs
+	before := func(k int) rune {
+		if n.start-k >= s.start {
+			return rs[n.start-k]
+		}
+		return 0
+	}
+	b1 := before(1)
+	switch {
+	case b1 == '第' || b1 == '-' || b1 == '—' || b1 == '~' || b1 == '～' || b1 == '+' || b1 == '.':
+		return false
+	case (b1 == '至' || b1 == '到') && (isDigit(before(2)) || strings.ContainsRune(chineseDigits+"十百千万", before(2))):
+		return false
+	case b1 >= 'a' && b1 <= 'z' || b1 >= 'A' && b1 <= 'Z':
+		return false
+	case b1 == '等' && (before(2) == '”' || before(2) == '》'):
+		return false
+	case n.chinese && (n.value < 10 || !n.hasDigit && n.value != 10):
+		return false
+	}
+	if n.end < s.end {
+		if r := rs[n.end]; r == '-' || r == '—' || r == '~' || r == '～' || r == '+' || r == '至' || r == '到' {
+			return false
+		}
+	}
+	if _, ok := suffixAt(rs, n.start, boundsBefore); ok {
+		return false
+	}
+	// 每村1名, 每人2000元: a rate. 每年/每月 are frequencies and leave the count alone.
+	for k := 2; k <= 3; k++ {
+		if before(k) == '每' && !strings.ContainsRune("年月周天日季次", before(k-1)) {
+			return false
+		}
+	}
+	if subjectEnds[n.start] {
+		return false
+	}
+	if n.chinese {
+		if _, ok := prefixAt(rs, unitEnd, nameHeads); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// readNumber reads an Arabic or Chinese number at p with an optional
+// multiplier (万, 亿), e.g. 1.6万, 1107, 三百, 12万.
+func readNumber(rs []rune, p, end int) (number, bool) {
+	n := number{start: p}
+	if p < end && isDigit(rs[p]) {
+		if p > 0 && (isDigit(rs[p-1]) || rs[p-1] >= 'a' && rs[p-1] <= 'z' || rs[p-1] >= 'A' && rs[p-1] <= 'Z') {
+			return n, false
+		}
+		q := p
+		for q < end && (isDigit(rs[q]) || rs[q] == '.' && q+1 < end && isDigit(rs[q+1]) ||
+			rs[q] == ',' && q+3 < end && isDigit(rs[q+1]) && isDigit(rs[q+2]) && isDigit(rs[q+3]) && (q+4 >= end || !isDigit(rs[q+4]))) {
+			q++
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(string(rs[p:q]), ",", ""), 64)
+		if err != nil {
+			return n, false
+		}
+		if q < end && (rs[q] >= 'a' && rs[q] <= 'z' || rs[q] >= 'A' && rs[q] <= 'Z') {
+			return n, false // a model or code: 5g, 10kv
+		}
+		n.value = v
+		q = readMultiplier(rs, q, end, &n)
+		n.end = q
+		return n, true
+	}
+	if p < end && (strings.ContainsRune(chineseDigits, rs[p]) || rs[p] == '十' || rs[p] == '百' || rs[p] == '千' || rs[p] == '万') {
+		q := p
+		for q < end && (strings.ContainsRune(chineseDigits, rs[q]) || strings.ContainsRune("十百千万亿", rs[q])) {
+			q++
+		}
+		v, hasDigit, ok := parseChinese(rs[p:q])
+		if !ok {
+			return n, false
+		}
+		n.value, n.chinese, n.hasDigit, n.end = v, true, hasDigit, q
+		return n, true
+	}
+	return n, false
+}
+
+// readMultiplier applies 万/亿/千 after Arabic digits and 多/余 between the
+// number and its multiplier (12万余件 is read as 12万, then 余 by readUnit).
+func readMultiplier(rs []rune, q, end int, n *number) int {
+	for q < end {
+		switch rs[q] {
+		case '万':
+			n.value *= 1e4
+		case '亿':
+			n.value *= 1e8
+		case '千':
+			n.value *= 1e3
+		default:
+			return q
+		}
+		q++
+	}
+	return q
+}
+
+// readUnit reads 多/余/几 and a measure word at p.
+func readUnit(rs []rune, p, end int) (int, string, bool, bool) {
+	approx := false
+	if p < end && (rs[p] == '多' || rs[p] == '余') {
+		approx = true
+		p++
+	}
+	for _, u := range units {
+		if !hasPrefixAt(rs, p, u) {
+			continue
+		}
+		q := p + len([]rune(u))
+		if q > end {
+			continue
+		}
+		for _, w := range notUnitAfter[u] {
+			if hasPrefixAt(rs, q, w) {
+				return 0, "", false, false
+			}
+		}
+		return q, u, approx, true
+	}
+	return 0, "", false, false
+}
+
+// parseChinese reads a Chinese numeral such as 三百, 十二, 一千二百, 三万.
+func parseChinese(rs []rune) (float64, bool, bool) {
+	var total, section, digit float64
+	hasDigit, any := false, false
+	for _, r := range rs {
+		switch r {
+		case '零', '〇':
+			digit = 0
+			any = true
+		case '一':
+			digit, hasDigit, any = 1, true, true
+		case '二', '两':
+			digit, hasDigit, any = 2, true, true
+		case '三':
+			digit, hasDigit, any = 3, true, true
+		case '四':
+			digit, hasDigit, any = 4, true, true
+		case '五':
+			digit, hasDigit, any = 5, true, true
+		case '六':
+			digit, hasDigit, any = 6, true, true
+		case '七':
+			digit, hasDigit, any = 7, true, true
+		case '八':
+			digit, hasDigit, any = 8, true, true
+		case '九':
+			digit, hasDigit, any = 9, true, true
+		case '十', '百', '千':
+			mult := map[rune]float64{'十': 10, '百': 100, '千': 1000}[r]
+			if digit == 0 {
+				digit = 1
+			}
+			section += digit * mult
+			digit = 0
+			any = true
+		case '万', '亿':
+			mult := map[rune]float64{'万': 1e4, '亿': 1e8}[r]
+			total = (total + section + digit) * mult
+			section, digit = 0, 0
+			any = true
+		default:
+			return 0, false, false
+		}
+	}
+	return total + section + digit, hasDigit, any
+}
+
+// what returns the few words before a number that say what it counts, or
+// those after it when the number opens its clause (25万名党员干部与…结对).
+func (d *doc) what(s *sentence, start, end int) string {
+	rs := d.rs
+	b := start
+	for b > s.start && !isClauseBreak(rs[b-1]) && rs[b-1] != '、' && !isEnder(rs[b-1]) {
+		b--
+	}
+	for _, g := range s.groups {
+		for _, m := range d.matches {
+			if m.Start == g.pos && m.End > b && m.End <= start {
+				b = m.End
+			}
+		}
+	}
+	w := strings.TrimSpace(string(rs[b:start]))
+	w = strings.TrimLeft(w, "共计累计合计达到")
+	if w != "" {
+		return w
+	}
+	e := end
+	for e < s.end && !isClauseBreak(rs[e]) && !isEnder(rs[e]) && e-end < 20 {
+		e++
+	}
+	return strings.TrimSpace(string(rs[end:e]))
+}
