@@ -77,6 +77,7 @@ func fromHTML(raw []byte, contentType, pageURL, forced string) (Article, error) 
 	// Metadata is read before pruning: dates and sources often sit in blocks
 	// that pruning removes as chrome.
 	all := collectBlocks(doc)
+	pm := readPageMeta(page, prof)
 
 	body := profileBody(page, prof)
 	if body == nil {
@@ -91,9 +92,9 @@ func fromHTML(raw []byte, contentType, pageURL, forced string) (Article, error) 
 	}
 	a.Text = joinLines(parts)
 
-	a.Published = findPublished(page, prof, all, body, a.Title, canonical)
-	a.Source = findSource(page, prof, all, a.Title, a.Text)
-	a.Author = findAuthor(page, prof, all, a.Title)
+	a.Published = findPublished(pm, all, body, a.Title, canonical)
+	a.Source = findSource(pm, all, a.Title, a.Text)
+	a.Author = findAuthor(pm, all, a.Title)
 	return a, nil
 }
 
@@ -186,8 +187,8 @@ func profileBody(page *goquery.Document, prof Profile) []block {
 }
 
 var (
-	metaLineRe    = regexp.MustCompile(`^(来源|作者|编辑|责任编辑|记者|发布|时间|日期|字号|浏览|点击|阅读|【字体|字体|打印|分享)`)
-	chromeTailRe  = regexp.MustCompile(`(责任编辑|编辑[:：]|分享到|打印本页|关闭窗口|纠错|返回顶部|上一篇|下一篇|扫一扫|版权所有|Copyright|©|相关阅读|相关新闻|推荐阅读)`)
+	metaLineRe   = regexp.MustCompile(`^(来源|作者|编辑|责任编辑|记者|发布|时间|日期|字号|浏览|点击|阅读|【字体|字体|打印|分享)`)
+	chromeTailRe = regexp.MustCompile(`(责任编辑|编辑[:：]|分享到|打印本页|关闭窗口|纠错|返回顶部|上一篇|下一篇|扫一扫|版权所有|Copyright|©|相关阅读|相关新闻|推荐阅读)`)
 	// A legal or reprint notice after the article starts the page footer.
 	noticeRe      = regexp.MustCompile(`^[【\[]?(版权声明|免责声明|反侵权公告|侵权声明|郑重声明|声明[:：]|原创版权|转载申请|版权所有|本文版权|未经授权)`)
 	maxMetaLine   = 80

@@ -14,10 +14,10 @@ var (
 	usDateRe = regexp.MustCompile(`(?:^|[^0-9/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?`)
 	// Dates as they appear in article URLs of Chinese news sites.
 	urlDateRes = []*regexp.Regexp{
-		regexp.MustCompile(`/((?:19|20)\d{2})-(\d{2})/(\d{2})/`),          // xinhua /2024-06/07/
-		regexp.MustCompile(`/((?:19|20)\d{2})/(\d{2})(\d{2})/`),           // people /n1/2024/0607/
-		regexp.MustCompile(`/((?:19|20)\d{2})/(\d{2})/(\d{2})/`),          // 12371 /2024/06/07/
-		regexp.MustCompile(`/((?:19|20)\d{2})(\d{2})(\d{2})/`),            // news.cn /20240607/
+		regexp.MustCompile(`/((?:19|20)\d{2})-(\d{2})/(\d{2})/`),               // xinhua /2024-06/07/
+		regexp.MustCompile(`/((?:19|20)\d{2})/(\d{2})(\d{2})/`),                // people /n1/2024/0607/
+		regexp.MustCompile(`/((?:19|20)\d{2})/(\d{2})/(\d{2})/`),               // 12371 /2024/06/07/
+		regexp.MustCompile(`/((?:19|20)\d{2})(\d{2})(\d{2})/`),                 // news.cn /20240607/
 		regexp.MustCompile(`[/_t]((?:19|20)\d{2})(\d{2})(\d{2})_\d+\.s?html?`), // gov sites t20240607_123.html
 		regexp.MustCompile(`/((?:19|20)\d{2})-(\d{2})-(\d{2})/`),
 	}

@@ -11,10 +11,10 @@ import (
 var (
 	// Site names appended to <title>: "标题 - 人民网", "标题_新华网", "标题|河南日报网".
 	titleSepRe = regexp.MustCompile(`\s+[-–—－|｜]\s+|\s*[_|｜]\s*|\s*－+\s*|\s*--+\s*`)
-	sourceRe   = regexp.MustCompile(`(?:来源|来自|出处|稿源)\s*[:：]\s*(.{1,40})`)
+	sourceRe   = regexp.MustCompile(`(?:来源|來源|来自|出处|出處|稿源)\s*[:：]\s*(.{1,40})`)
 	authorRe   = regexp.MustCompile(`(?:作者|文\s*/|撰稿)\s*[:：]?\s*([^\s:：|，,（(]{2,24})`)
 	// The outlet of a dateline: "新华网重庆7月30日电", "新华社北京2024年6月6日电".
-	datelineRe = regexp.MustCompile(`^[（(【\[]?\s*(?:据)?([\p{Han}]{2,6}?(?:网|社|报|台))[\p{Han}]{0,8}?(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:电|讯)`)
+	datelineRe    = regexp.MustCompile(`^[（(【\[]?\s*(?:据)?([\p{Han}]{2,6}?(?:网|社|报|台))[\p{Han}]{0,8}?(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:电|讯)`)
 	metaDateNames = []string{"article:published_time", "og:published_time", "og:release_date", "pubdate", "publishdate", "publish_date",
 		"publishtime", "publish-date", "published_time", "datepublished", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "date", "created"}
 	sourceSplitRe = regexp.MustCompile(`[-－—–]+`)
@@ -115,14 +115,31 @@ func titleIndex(all []block, title string) int {
 	return fallback
 }
 
-func findPublished(page *goquery.Document, prof Profile, all, body []block, title, pageURL string) time.Time {
-	if t, _ := selText(page, prof.Published); t != "" {
-		if d, _, ok := findDate(t); ok {
-			return d
-		}
-	}
-	if d, ok := metaDate(page); ok {
+// pageMeta is what the page states about itself in elements that pruning
+// removes (the head, info bars), read before the body is extracted.
+type pageMeta struct {
+	published, source, author string // texts of the profile's selectors
+	metaPublished             time.Time
+	metaSource, metaAuthor    string
+}
+
+func readPageMeta(page *goquery.Document, prof Profile) pageMeta {
+	var m pageMeta
+	m.published, _ = selText(page, prof.Published)
+	m.source, _ = selText(page, prof.Source)
+	m.author, _ = selText(page, prof.Author)
+	m.metaPublished, _ = metaDate(page)
+	m.metaSource = page.Find(`meta[name="source"], meta[name="Source"]`).AttrOr("content", "")
+	m.metaAuthor = page.Find(`meta[name="author"], meta[name="Author"]`).AttrOr("content", "")
+	return m
+}
+
+func findPublished(pm pageMeta, all, body []block, title, pageURL string) time.Time {
+	if d, _, ok := findDate(pm.published); ok {
 		return d
+	}
+	if !pm.metaPublished.IsZero() {
+		return pm.metaPublished
 	}
 	if d, ok := nearDate(window(all, title, body)); ok {
 		return d
@@ -190,16 +207,12 @@ func blocksText(bs []block) string {
 	return sb.String()
 }
 
-func findSource(page *goquery.Document, prof Profile, all []block, title, text string) string {
-	if t, _ := selText(page, prof.Source); t != "" {
-		if s := cleanSource(t); s != "" {
-			return s
-		}
+func findSource(pm pageMeta, all []block, title, text string) string {
+	if s := cleanSource(pm.source); s != "" {
+		return s
 	}
-	if v, ok := page.Find(`meta[name="source"], meta[name="Source"]`).Attr("content"); ok {
-		if s := cleanSource(v); s != "" {
-			return s
-		}
+	if s := cleanSource(pm.metaSource); s != "" {
+		return s
 	}
 	for _, b := range window(all, title, nil) {
 		if m := sourceRe.FindStringSubmatch(b.text); m != nil {
@@ -266,16 +279,12 @@ func cleanSource(s string) string {
 	return best
 }
 
-func findAuthor(page *goquery.Document, prof Profile, all []block, title string) string {
-	if t, _ := selText(page, prof.Author); t != "" {
-		if a := cleanAuthor(t); a != "" {
-			return a
-		}
+func findAuthor(pm pageMeta, all []block, title string) string {
+	if a := cleanAuthor(pm.author); a != "" {
+		return a
 	}
-	if v, ok := page.Find(`meta[name="author"]`).Attr("content"); ok {
-		if a := cleanAuthor(v); a != "" {
-			return a
-		}
+	if a := cleanAuthor(pm.metaAuthor); a != "" {
+		return a
 	}
 	for _, b := range window(all, title, nil) {
 		if m := authorRe.FindStringSubmatch(b.text); m != nil {
