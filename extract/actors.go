@@ -74,8 +74,6 @@ func (d *doc) attributeActors() {
 		}
 	}
 	mi := 0
-	var prev []Actor
-	prevPara := -1
 	for si := range d.sents {
 		s := &d.sents[si]
 		for mi < len(d.matches) && d.matches[mi].Start < s.start {
@@ -85,23 +83,63 @@ func (d *doc) attributeActors() {
 		for mj < len(d.matches) && d.matches[mj].Start < s.end {
 			mj++
 		}
-		ms := d.matches[mi:mj]
-		d.findGroups(s, ms)
+		d.findGroups(s, d.matches[mi:mj])
+	}
+	main := d.mainActor()
+	var prev []Actor
+	prevPara := -1
+	for si := range d.sents {
+		s := &d.sents[si]
 		if s.para != prevPara {
 			prev = nil
 		}
-		if len(s.groups) == 0 {
-			if _, generic := prefixAt(d.rs, s.start, genericStarts); !generic {
-				s.inherited = prev
-			}
-		}
-		prev = s.actors()
+		prevPara = s.para
 		if len(s.groups) > 0 {
 			prev = s.groups[len(s.groups)-1].actors
+			continue
 		}
-		prevPara = s.para
+		_, generic := prefixAt(d.rs, s.start, genericStarts)
+		switch {
+		case len(prev) > 0 && !generic:
+			s.inherited = prev
+		case main != nil:
+			s.inherited = main
+		}
+		prev = s.inherited
 	}
 }
+
+// mainActor returns the actor a whole text reports on, when there is one: a
+// provincial report (湖北 on its own organs) or a local news story names one
+// province, or places in it, as the subject of nearly all its clauses. Its
+// sentences without a subject of their own are that actor's work, including
+// those that open with 全省, 各地 or 省直机关, which there refer to it. A review
+// of many provinces (or a template with ××市) has no main actor.
+func (d *doc) mainActor() []Actor {
+	counts := map[Actor]int{}
+	total := 0
+	for _, s := range d.sents {
+		for _, g := range s.groups {
+			for _, a := range g.actors {
+				if a.Kind != string(gazetteer.KindCentral) {
+					a = Actor{Name: a.Province, Kind: string(gazetteer.KindProvince), Province: a.Province}
+				}
+				counts[a]++
+				total++
+			}
+		}
+	}
+	for a, n := range counts {
+		if n >= 2 && float64(n) >= mainActorShare*float64(total) {
+			return []Actor{a}
+		}
+	}
+	return nil
+}
+
+// mainActorShare is the share of clause subjects one actor must have to be
+// the main actor of a text.
+const mainActorShare = 0.8
 
 // findGroups sets the subject groups of s from its matches ms.
 func (d *doc) findGroups(s *sentence, ms []gazetteer.Match) {

@@ -112,7 +112,127 @@ func (d *doc) isInitiative(s *sentence, q span, name string) bool {
 	if d.labelsFollow(s, after) {
 		return false
 	}
-	return true
+	return looksNamed(norm, name) || d.headFollows(s, after) || d.doneBefore(s, q.start-1)
+}
+
+// Marked phrases are names of programmes when the marks hold a structured
+// name, when the name or the words after it say what kind of programme it is,
+// or when a verb of carrying out governs it. Without any of these a marked
+// word is a figure of speech (把牢思想“总开关”, 吹响“集结号”, 团结职工“主力军”).
+
+// headNouns name kinds of programmes, mechanisms and bodies.
+var headNouns = []string{
+	"活动", "行动", "工程", "计划", "机制", "制度", "项目", "党日", "评选", "创建", "方式", "方法",
+	"工作法", "系统", "平台", "清单", "品牌", "模式", "课题", "讨论", "竞赛", "比武", "大赛", "服务",
+	"专项", "攻坚", "载体", "体系", "工作室", "驿站", "阵地", "示范", "试点", "联盟", "战略", "改革",
+	"运动", "宣讲", "培训", "教育", "实践", "建设", "治理", "整治", "联系点", "中心", "支部", "党委",
+	"网格", "做法", "经验", "评议", "述职", "考核", "督查", "巡察", "调研", "结对", "共建", "联建",
+	"管理", "工作", "课堂", "讲堂", "党课", "书屋", "之家", "站", "室", "队", "班", "网", "群",
+	"会", "赛", "节", "榜", "奖", "法",
+}
+
+// doingVerbs govern the programme an actor carries out.
+var doingVerbs = []string{
+	"开展", "实施", "推行", "推进", "深化", "组织", "建立", "打造", "创建", "启动", "举办", "采取",
+	"推出", "探索", "开发", "制定", "出台", "印发", "建设", "评选", "选树", "进行", "做实", "推广",
+	"建成", "设立", "设置", "成立", "发起", "开设", "举行", "执行", "运用", "用好", "创新", "开通",
+}
+
+// structural characters inside marks join the parts of a slogan programme
+// (感党恩、听党话、跟党走; 党建+营商环境建设; 结对帮扶·爱心甘肃).
+const structural = "、,，·+"
+
+// numeralStarts open counted names (四下基层, 双融双强, 1+1+1, 百千万).
+const numeralStarts = "0123456789一二两三四五六七八九十百千万双"
+
+func looksNamed(norm, name string) bool {
+	if strings.ContainsAny(name, structural) {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(norm)
+	if strings.ContainsRune(numeralStarts, first) {
+		return true
+	}
+	for _, h := range headNouns {
+		if utf8.RuneCountInString(h) > 1 && strings.HasSuffix(norm, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxHeadGap is how many characters may stand between a mark and the head
+// noun that classifies it (“百千万”产业培育工程).
+const maxHeadGap = 6
+
+// headFollows reports whether a head noun follows the mark closing at pos-1,
+// directly, after a few words, or after the rest of a list (“…”、“…”等活动).
+func (d *doc) headFollows(s *sentence, pos int) bool {
+	rs := d.rs
+	gap := 0
+	inMark := false
+	for p := pos; p < s.end; p++ {
+		r := rs[p]
+		if !inMark {
+			if _, ok := prefixAt(rs, p, headNouns); ok {
+				return true
+			}
+		}
+		switch {
+		case r == '“':
+			inMark = true
+		case r == '”':
+			inMark, gap = false, 0
+		case inMark:
+		case r == '、' || r == '等' || r == '和':
+			gap = 0
+		case isClauseBreak(r) || isEnder(r) || r == '的':
+			return false
+		default:
+			gap++
+			if gap > maxHeadGap {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// maxVerbGap is how many characters may stand between a verb and the mark it
+// governs (开展民营企业“法治体检”).
+const maxVerbGap = 8
+
+// doneBefore reports whether a verb of carrying out stands before the mark
+// opening at pos, in the same clause, or governs the list the mark is in.
+func (d *doc) doneBefore(s *sentence, pos int) bool {
+	rs := d.rs
+	inMark := false
+	gap := 0
+	for p := pos - 1; p >= s.start; p-- {
+		r := rs[p]
+		switch {
+		case r == '”':
+			inMark = true
+			continue
+		case r == '“':
+			inMark, gap = false, 0
+			continue
+		case inMark:
+			continue
+		case isClauseBreak(r) || isEnder(r):
+			return false
+		}
+		if _, ok := suffixAt(rs, p+1, doingVerbs); ok {
+			return true
+		}
+		if r != '、' {
+			gap++
+		}
+		if gap > maxVerbGap {
+			return false
+		}
+	}
+	return false
 }
 
 // labelsFollow reports whether a label noun closes the run of marked phrases

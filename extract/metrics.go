@@ -128,6 +128,8 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int, subjectEnds map[i
 		return false
 	case b1 >= 'a' && b1 <= 'z' || b1 >= 'A' && b1 <= 'Z':
 		return false
+	case b1 == '年' && isDigit(before(2)):
+		return false // an issue or a date: 2024年2期
 	case b1 == '等' && (before(2) == '”' || before(2) == '》'):
 		return false
 	case n.chinese && (n.value < 10 || !n.hasDigit && n.value != 10):
