@@ -1,7 +1,7 @@
 // Package sample embeds a small site of Party-building articles, written for the project, in the layouts of the real sites.
 //
-// The site imitates five publishers, each in its own top folder and served under
-// the same path prefix: people (people.com.cn), paper (paper.people.com.cn),
+// The site imitates five publishers, each in a top folder that Handler serves
+// under the path prefix of the same name: people (people.com.cn), paper (paper.people.com.cn),
 // xinhua (xinhuanet.com and news.cn), 12371 (12371.cn) and qstheory (qstheory.cn).
 // Its pages carry the chrome of the real sites (navigation, share widgets,
 // related links, copyright footers) and the traps a crawler and a cleaner must
