@@ -1,0 +1,79 @@
+// Command dangjian collects, searches and tabulates published Party-building reports.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			if ee.msg != "" {
+				fmt.Fprintln(os.Stderr, "dangjian:", ee.msg)
+			}
+			os.Exit(ee.code)
+		}
+		fmt.Fprintln(os.Stderr, "dangjian:", err)
+		os.Exit(1)
+	}
+}
+
+// exitError ends the program with a specific status, e.g. 2 for usage errors or 1 when an
+// import refused some files (after every file was tried).
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// command is one subcommand: its name, a one-line summary, and how to run it.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"import", "add files and folders (.txt .md .html .htm) to the corpus", runImport},
+		{"rebuild", "recreate the index from the corpus, atomically", runRebuild},
+		{"search", "search the corpus: dangjian search [flags] QUERY", runSearch},
+		{"show", "show one document by id, URL or imported path", runShow},
+		{"demo", "run the whole pipeline on the bundled sample, no network needed", runDemo},
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	usage(stderr)
+	return &exitError{code: 2, msg: fmt.Sprintf("unknown command %q", args[0])}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: dangjian COMMAND [flags] [arguments]")
+	fmt.Fprintln(w, "\ncommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nEvery command takes --data DIR (default $DANGJIAN_DATA, else ./dangjian-data).")
+	fmt.Fprintln(w, "Run `dangjian COMMAND -h` for the flags of a command.")
+}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/dangjian/dangjian/collection"
+	"github.com/dangjian/dangjian/corpus"
+)
+
+func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("show", "[--json] REF   (REF: document id, URL or imported path)", stderr)
+	asJSON := fs.Bool("json", false, "print the document as one JSON object")
+	refs, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(refs) != 1 {
+		fs.Usage()
+		return &exitError{code: 2, msg: "show needs exactly one document reference"}
+	}
+	c, err := collection.Open(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	v, err := c.Show(ctx, refs[0])
+	if errors.Is(err, corpus.ErrNotFound) {
+		return &exitError{code: 1, msg: fmt.Sprintf("no document %q in %s (give an id, a URL or the path it was imported from)", refs[0], *data)}
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, v)
+	}
+	fmt.Fprintf(stdout, "id:        %d\ntitle:     %s\nurl:       %s\nsource:    %s\n", v.ID, v.Title, v.URL, v.Source)
+	if v.Published != nil {
+		fmt.Fprintf(stdout, "published: %s\n", *v.Published)
+	}
+	if v.Year != nil {
+		fmt.Fprintf(stdout, "year:      %d\n", *v.Year)
+	}
+	fmt.Fprintf(stdout, "charset:   %s\nformat:    %s\n\n%s\n", v.Charset, v.Format, v.Text)
+	if len(v.Removed) > 0 {
+		fmt.Fprintf(stdout, "\nremoved by cleaning (%d):\n", len(v.Removed))
+		for _, r := range v.Removed {
+			fmt.Fprintf(stdout, "  [%s] %s\n", r.Reason, r.Text)
+		}
+	}
+	return nil
+}

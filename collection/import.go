@@ -1,0 +1,241 @@
+package collection
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dangjian/dangjian/article"
+	"github.com/dangjian/dangjian/clean"
+	"github.com/dangjian/dangjian/corpus"
+)
+
+// MaxFileSize is the largest file import reads; larger files are refused before reading.
+const MaxFileSize = 64 << 20
+
+// Outcome of importing one file.
+type Outcome string
+
+const (
+	Added   Outcome = "added"
+	Skipped Outcome = "skipped (duplicate)"
+	Refused Outcome = "refused"
+)
+
+// ImportEvent reports what happened to one file.
+type ImportEvent struct {
+	Path    string
+	Outcome Outcome
+	ID      int64  // the stored document (also for duplicates: the one already there)
+	Title   string // for added files
+	Reason  string // for refused files
+}
+
+// ImportSummary counts the outcomes.
+type ImportSummary struct {
+	Added, Skipped, Refused int
+}
+
+// importable reports whether a file found inside a folder is one import reads.
+func importable(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".md", ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// Import adds files and folders (recursively) to the corpus. Every file gets an event; a
+// refused file does not stop the others. The error is for failures of the store itself
+// (or cancellation), not for bad files.
+func (c *Collection) Import(ctx context.Context, paths []string, report func(ImportEvent)) (ImportSummary, error) {
+	var sum ImportSummary
+	emit := func(ev ImportEvent) {
+		switch ev.Outcome {
+		case Added:
+			sum.Added++
+		case Skipped:
+			sum.Skipped++
+		case Refused:
+			sum.Refused++
+		}
+		if report != nil {
+			report(ev)
+		}
+	}
+	for _, p := range paths {
+		files, err := expand(p)
+		if err != nil {
+			emit(ImportEvent{Path: p, Outcome: Refused, Reason: err.Error()})
+			continue
+		}
+		for _, f := range files {
+			if err := ctx.Err(); err != nil {
+				return sum, err
+			}
+			ev, err := c.importFile(ctx, f)
+			if err != nil {
+				return sum, err
+			}
+			emit(ev)
+		}
+	}
+	return sum, nil
+}
+
+// expand lists the files a path names: itself, or the importable files under a folder in
+// a stable order.
+func expand(p string) ([]string, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	if !st.IsDir() {
+		return []string{p}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("walk %s: %w", path, err)
+		}
+		if !d.IsDir() && importable(d.Name()) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// importFile reads, decodes, extracts and cleans one file and stores it. Problems with the
+// file become a Refused event; only a failing store is returned as an error.
+func (c *Collection) importFile(ctx context.Context, path string) (ImportEvent, error) {
+	refuse := func(reason string) (ImportEvent, error) {
+		return ImportEvent{Path: path, Outcome: Refused, Reason: reason}, nil
+	}
+	if !importable(path) {
+		return refuse("unsupported file type (import reads .txt, .md, .html and .htm)")
+	}
+	raw, err := readLimited(path)
+	if err != nil {
+		return refuse(err.Error())
+	}
+	doc, err := Parse(raw, path, "", "")
+	if err != nil {
+		return refuse(err.Error())
+	}
+	id, added, err := c.Store.Add(ctx, doc)
+	if err != nil {
+		return ImportEvent{}, err
+	}
+	if !added {
+		return ImportEvent{Path: path, Outcome: Skipped, ID: id}, nil
+	}
+	return ImportEvent{Path: path, Outcome: Added, ID: id, Title: doc.Title}, nil
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
+	if st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file too large (%d MB; the limit is %d MB)", st.Size()>>20, MaxFileSize>>20)
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if len(raw) > MaxFileSize {
+		return nil, fmt.Errorf("file too large (the limit is %d MB)", MaxFileSize>>20)
+	}
+	return raw, nil
+}
+
+// Parse turns raw bytes into a document ready to store: HTML (by name or content type) or
+// plain text, decoded, with its main text extracted and cleaned. ref is the URL or path the
+// document is known by. The error says in plain words why the bytes are not a document.
+func Parse(raw []byte, ref, contentType, profile string) (*corpus.Document, error) {
+	var (
+		a   article.Article
+		err error
+	)
+	format := "text"
+	if isHTML(ref, contentType) {
+		format = "html"
+		if profile != "" {
+			a, err = article.FromHTMLWithProfile(raw, contentType, ref, profile)
+		} else {
+			a, err = article.FromHTML(raw, contentType, ref)
+		}
+	} else {
+		a, err = article.FromText(raw, filepath.Base(ref))
+	}
+	switch {
+	case errors.Is(err, article.ErrEmpty):
+		return nil, errors.New("empty file")
+	case errors.Is(err, article.ErrBinary):
+		return nil, fmt.Errorf("binary content, not text (%v)", err)
+	case errors.Is(err, article.ErrUndecodable):
+		return nil, fmt.Errorf("text cannot be decoded in any known charset (%v)", err)
+	case err != nil:
+		return nil, err
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, errors.New("no article text found")
+	}
+	kept, removed := clean.Lines(a.Text)
+	if strings.TrimSpace(kept) == "" {
+		return nil, errors.New("nothing but page furniture (all lines removed by cleaning)")
+	}
+	return &corpus.Document{
+		URL: ref, Source: a.Source, Title: a.Title, Published: formatPublished(a.Published),
+		Format: format, Charset: a.Charset, Raw: raw, Text: a.Text, Clean: kept, Removed: removed,
+	}, nil
+}
+
+func isHTML(ref, contentType string) bool {
+	if strings.Contains(strings.ToLower(contentType), "html") {
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(ref)) {
+	case ".html", ".htm", ".shtml", ".xhtml":
+		return true
+	}
+	return false
+}
+
+// formatPublished writes a date as YYYY-MM-DD, with the time of day when the source stated one.
+func formatPublished(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
+		return t.Format("2006-01-02")
+	default:
+		return t.Format("2006-01-02T15:04")
+	}
+}

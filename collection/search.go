@@ -1,0 +1,93 @@
+package collection
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/dangjian/dangjian/index"
+	"github.com/dangjian/dangjian/query"
+)
+
+// SearchOptions are the filters and paging given beside the query text (command-line flags
+// or URL parameters); they add to field:value filters written in the query.
+type SearchOptions struct {
+	Province string
+	Year     string
+	Source   string
+	Limit    int
+	Offset   int
+}
+
+// SearchResult is the JSON contract of `search --json` and /api/search.
+type SearchResult struct {
+	Query  string                    `json:"query"`
+	Total  int                       `json:"total"`
+	Hits   []SearchHit               `json:"hits"`
+	Facets map[string]map[string]int `json:"facets"`
+}
+
+// SearchHit is one article in a result.
+type SearchHit struct {
+	ID         int64    `json:"id"`
+	URL        string   `json:"url"`
+	Title      string   `json:"title"`
+	Source     string   `json:"source"`
+	Published  *string  `json:"published"`
+	Year       *int     `json:"year"`
+	Score      float64  `json:"score"`
+	Provinces  []string `json:"provinces"`
+	Snippets   []string `json:"snippets"`
+	Duplicates []int64  `json:"duplicates"`
+}
+
+// ParseQuery parses query text and merges the options' filters into it.
+func ParseQuery(text string, o SearchOptions) (*query.Query, error) {
+	q, err := query.Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	if q.Empty() && o.Province == "" && o.Year == "" && o.Source == "" {
+		return nil, fmt.Errorf("query %q has nothing to look for: give a word, a phrase or a filter", text)
+	}
+	if q.Filters == nil {
+		q.Filters = map[string][]string{}
+	}
+	for field, v := range map[string]string{"province": o.Province, "year": o.Year, "source": o.Source} {
+		if v = strings.TrimSpace(v); v != "" {
+			q.Filters[field] = append(q.Filters[field], v)
+		}
+	}
+	return q, nil
+}
+
+// Search runs a query over the current index.
+func (c *Collection) Search(ctx context.Context, text string, o SearchOptions) (*SearchResult, error) {
+	q, err := ParseQuery(text, o)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := c.Index()
+	if err != nil {
+		return nil, err
+	}
+	res, err := ix.Search(ctx, index.Request{Query: q, Limit: o.Limit, Offset: o.Offset})
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	out := &SearchResult{Query: text, Total: res.Total, Facets: res.Facets, Hits: make([]SearchHit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		sh := SearchHit{ID: h.DocID, URL: h.URL, Title: h.Title, Source: h.Source, Score: h.Score,
+			Provinces: h.Provinces, Snippets: h.Snippets, Duplicates: []int64{}}
+		if h.Published != "" {
+			p := h.Published
+			sh.Published = &p
+		}
+		if h.Year > 0 {
+			y := h.Year
+			sh.Year = &y
+		}
+		out.Hits = append(out.Hits, sh)
+	}
+	return out, nil
+}

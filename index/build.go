@@ -1,0 +1,201 @@
+package index
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Record is what the index keeps of an article or of one passage of it.
+type Record struct {
+	Kind      string // KindDoc or KindPassage
+	DocID     int64
+	Seq       int // passage number within its document; 0 for the article record
+	Title     string
+	URL       string
+	Source    string
+	Published string
+	Year      int
+	Provinces []string
+	// Text is the article's cleaned text, or the passage's sentence, in original characters.
+	Text string
+	// Folded is the searchable text folded by hanzi.Fold: title and text for an article, the
+	// sentence for a passage. It has the same characters at the same offsets as the original.
+	Folded     string
+	Words      []string // the segmenter's words of Folded, for ranking
+	Start, End int      // a passage's rune offsets in its article's text
+}
+
+func (r *Record) id() string {
+	if r.Kind == KindPassage {
+		return "p" + strconv.FormatInt(r.DocID, 10) + "." + strconv.Itoa(r.Seq)
+	}
+	return "d" + strconv.FormatInt(r.DocID, 10)
+}
+
+func (r *Record) fields() map[string]interface{} {
+	m := map[string]interface{}{
+		fieldKind:   r.Kind,
+		fieldDoc:    strconv.FormatInt(r.DocID, 10),
+		fieldGrams:  r.Folded,
+		fieldWords:  strings.Join(r.Words, " "),
+		fieldSource: r.Source,
+		fieldText:   r.Text,
+	}
+	if r.Year > 0 {
+		m[fieldYear] = strconv.Itoa(r.Year)
+	}
+	if len(r.Provinces) > 0 {
+		m[fieldProvince] = r.Provinces
+	}
+	if r.Kind == KindPassage {
+		m[fieldStart] = strconv.Itoa(r.Start)
+		m[fieldEnd] = strconv.Itoa(r.End)
+		return m
+	}
+	m[fieldTitle] = r.Title
+	m[fieldURL] = r.URL
+	m[fieldPublished] = r.Published
+	return m
+}
+
+// Builder writes a new index generation beside the current one. Nothing a search can see
+// changes until Commit swaps it in; a crash or an Abort leaves the previous index as it was.
+type Builder struct {
+	root    string
+	dir     string
+	b       bleve.Builder
+	meta    Meta
+	release func()
+}
+
+// NewBuilder starts a rebuild in the index directory root (DATA/index).
+func NewBuilder(root string) (*Builder, error) {
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	release, err := lock(root)
+	if err != nil {
+		return nil, err
+	}
+	prev, _ := current(root)
+	collect(root, filepath.Base(prev), "")
+	dir, err := os.MkdirTemp(root, buildPrefix)
+	if err != nil {
+		release()
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	m, err := newMapping()
+	if err != nil {
+		release()
+		return nil, fmt.Errorf("index: mapping: %w", err)
+	}
+	b, err := bleve.NewBuilder(filepath.Join(dir, bleveDir), m, map[string]interface{}{
+		// Keep the builder's scratch files inside the build directory, so a killed rebuild
+		// leaves nothing outside the data directory and the next rebuild sweeps it away.
+		"buildPathPrefix": dir,
+		"batchSize":       2000,
+	})
+	if err != nil {
+		os.RemoveAll(dir)
+		release()
+		return nil, fmt.Errorf("index: start build: %w", err)
+	}
+	return &Builder{root: root, dir: dir, b: b, release: release}, nil
+}
+
+// Add indexes one record.
+func (b *Builder) Add(r *Record) error {
+	if err := b.b.Index(r.id(), r.fields()); err != nil {
+		return fmt.Errorf("index: add %s: %w", r.id(), err)
+	}
+	if r.Kind == KindPassage {
+		b.meta.Passages++
+	} else {
+		b.meta.Documents++
+		b.meta.TextBytes += int64(len(r.Text))
+	}
+	return nil
+}
+
+// Commit finishes the new generation, makes it durable and makes it current.
+func (b *Builder) Commit() error {
+	defer b.release()
+	if err := b.finish(); err != nil {
+		os.RemoveAll(b.dir)
+		return fmt.Errorf("index: finish build: %w", err)
+	}
+	b.meta.Built = time.Now().UTC()
+	if err := writeMeta(b.dir, b.meta); err != nil {
+		os.RemoveAll(b.dir)
+		return err
+	}
+	if err := syncTree(b.dir); err != nil {
+		os.RemoveAll(b.dir)
+		return err
+	}
+	prev, _ := current(b.root)
+	gen := genPrefix + strconv.FormatInt(time.Now().UnixNano(), 10)
+	if err := os.Rename(b.dir, filepath.Join(b.root, gen)); err != nil {
+		os.RemoveAll(b.dir)
+		return fmt.Errorf("index: %w", err)
+	}
+	if err := publish(b.root, gen); err != nil {
+		return err
+	}
+	collect(b.root, gen, filepath.Base(prev))
+	return nil
+}
+
+// finish writes the index files. Bleve's offline builder cannot finish an index without
+// documents, so an empty corpus gets an empty index made the ordinary way.
+func (b *Builder) finish() error {
+	if b.meta.Documents+b.meta.Passages > 0 {
+		return b.b.Close()
+	}
+	path := filepath.Join(b.dir, bleveDir)
+	if err := os.RemoveAll(path); err != nil {
+		return err
+	}
+	m, err := newMapping()
+	if err != nil {
+		return err
+	}
+	bi, err := bleve.New(path, m)
+	if err != nil {
+		return err
+	}
+	return bi.Close()
+}
+
+// Abort discards the generation being built. The offline builder is not closed: closing
+// merges the segments written so far, work that is thrown away with the directory.
+func (b *Builder) Abort() {
+	os.RemoveAll(b.dir)
+	b.release()
+}
+
+// syncTree flushes every file of the new generation to disk before it is published, so a
+// power cut after the swap cannot leave CURRENT naming a half-written index.
+func syncTree(dir string) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("index: sync %s: %w", path, err)
+		}
+		defer f.Close()
+		if err := f.Sync(); err != nil && !d.IsDir() {
+			return fmt.Errorf("index: sync %s: %w", path, err)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,280 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dangjian/dangjian/hanzi"
+	"github.com/dangjian/dangjian/query"
+)
+
+type testDoc struct {
+	id        int64
+	title     string
+	source    string
+	year      int
+	text      string
+	provinces map[int][]string // sentence index → provinces
+}
+
+var testDocs = []testDoc{
+	{1, "基层党建综述", "人民日报", 2023, "黑龙江、湖北等地采取“四不两直”方式调研。浙江开展4个专项行动。", map[int][]string{0: {"黑龙江", "湖北"}, 1: {"浙江"}}},
+	{2, "機關黨建研究", "党员生活", 2024, "湖北省直機關黨建質量持續提高。問題清單共120條。", map[int][]string{0: {"湖北"}}},
+	{3, "重庆述职评议", "新华网", 2016, "重庆区县党委书记同台述职,直面“形严实软”。浙江的经验值得借鉴。<script>alert(1)</script>", map[int][]string{0: {"重庆"}}},
+}
+
+// buildTestIndex indexes testDocs, with one passage per sentence ending in 。.
+func buildTestIndex(t *testing.T, root string, docs []testDoc) {
+	t.Helper()
+	b, err := NewBuilder(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if err := b.Add(&Record{Kind: KindDoc, DocID: d.id, Title: d.title, Source: d.source, Year: d.year,
+			Text: d.text, Folded: hanzi.Fold(d.title + "\n" + d.text), URL: "file" + string(rune('0'+d.id))}); err != nil {
+			t.Fatal(err)
+		}
+		start := 0
+		runes := []rune(d.text)
+		seq := 0
+		for i, r := range runes {
+			if r != '。' && i != len(runes)-1 {
+				continue
+			}
+			s := string(runes[start : i+1])
+			if err := b.Add(&Record{Kind: KindPassage, DocID: d.id, Seq: seq, Source: d.source, Year: d.year,
+				Text: s, Folded: hanzi.Fold(s), Provinces: d.provinces[seq], Start: start, End: i + 1}); err != nil {
+				t.Fatal(err)
+			}
+			seq++
+			start = i + 1
+		}
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func openTestIndex(t *testing.T) *Index {
+	t.Helper()
+	root := t.TempDir()
+	buildTestIndex(t, root, testDocs)
+	ix, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func search(t *testing.T, ix *Index, q string) *Result {
+	t.Helper()
+	pq, err := query.Parse(q)
+	if err != nil {
+		t.Fatalf("Parse(%q): %v", q, err)
+	}
+	res, err := ix.Search(context.Background(), Request{Query: pq, Limit: 10})
+	if err != nil {
+		t.Fatalf("Search(%q): %v", q, err)
+	}
+	return res
+}
+
+func ids(res *Result) []int64 {
+	var out []int64
+	for _, h := range res.Hits {
+		out = append(out, h.DocID)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+func TestSearchMatchesLikeGrep(t *testing.T) {
+	ix := openTestIndex(t)
+	tests := []struct {
+		q    string
+		want []int64
+	}{
+		{"四不两直", []int64{1}},
+		{"不两", []int64{1}},
+		{"两", []int64{1}},
+		{"湖北", []int64{1, 2}},
+		{"党建", []int64{1, 2}}, // 黨建 in doc 2 folds to 党建
+		{"黨建", []int64{1, 2}},
+		{"党委", []int64{3}},
+		{"机关党建质量", []int64{2}},
+		{"120条", []int64{2}},
+		{"浙江 专项", []int64{1}},
+		{"浙江 -专项", []int64{3}},
+		{"湖北省直", []int64{2}},
+		{"北省直机", []int64{2}},
+		{"直面形严", nil}, // characters present, not adjacent: a quote mark stands between
+		{"“形严实软”", []int64{3}},
+		{"形严实软", []int64{3}},
+		{"year:2023 党建", []int64{1}},
+		{"source:新华网 浙江", []int64{3}},
+		{"四不两直 OR 形严实软", []int64{1, 3}},
+		{"不存在的词", nil},
+	}
+	for _, tt := range tests {
+		if got := ids(search(t, ix, tt.q)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("search %q = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestSearchByProvinceCountsPassages(t *testing.T) {
+	ix := openTestIndex(t)
+	res := search(t, ix, "province:浙江 专项行动")
+	if got := ids(res); !reflect.DeepEqual(got, []int64{1}) {
+		t.Fatalf("province:浙江 专项行动 = %v, want [1]", got)
+	}
+	if len(res.Hits[0].Snippets) != 1 || !strings.Contains(res.Hits[0].Snippets[0], "<mark>专项行动</mark>") {
+		t.Errorf("snippets = %q, want the 浙江 passage", res.Hits[0].Snippets)
+	}
+	// 浙江 appears in doc 3 only in a sentence not attributed to it.
+	if got := ids(search(t, ix, "province:浙江 浙江")); !reflect.DeepEqual(got, []int64{1}) {
+		t.Errorf("province:浙江 浙江 = %v, want [1]", got)
+	}
+	res = search(t, ix, "四不两直")
+	if want := map[string]int{"黑龙江": 1, "湖北": 1}; !reflect.DeepEqual(res.Facets["province"], want) {
+		t.Errorf("province facet = %v, want %v", res.Facets["province"], want)
+	}
+	if want := map[string]int{"2023": 1}; !reflect.DeepEqual(res.Facets["year"], want) {
+		t.Errorf("year facet = %v, want %v", res.Facets["year"], want)
+	}
+}
+
+func TestTrend(t *testing.T) {
+	ix := openTestIndex(t)
+	q, _ := query.Parse("四不两直")
+	got, err := ix.Trend(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[int]int{"黑龙江": {2023: 1}, "湖北": {2023: 1}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Trend = %v, want %v", got, want)
+	}
+}
+
+func TestSnippets(t *testing.T) {
+	tests := []struct {
+		text  string
+		terms []string
+		want  []string
+	}{
+		{"黨建工作", []string{"党建"}, []string{"<mark>黨建</mark>工作"}},
+		{"a<b>党建</b>", []string{"党建"}, []string{"a&lt;b&gt;<mark>党建</mark>&lt;/b&gt;"}},
+		{strings.Repeat("甲", 50) + "党建" + strings.Repeat("乙", 50), []string{"党建"},
+			[]string{"…" + strings.Repeat("甲", 29) + "<mark>党建</mark>" + strings.Repeat("乙", 29) + "…"}},
+		{"第一行党建\n第二行党建", []string{"党建"}, []string{"第一行<mark>党建</mark>", "第二行<mark>党建</mark>"}},
+		{"没有", []string{"党建"}, nil},
+	}
+	for _, tt := range tests {
+		if got := Snippets(tt.text, tt.terms, 3, 60); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Snippets(%q, %q) = %q, want %q", tt.text, tt.terms, got, tt.want)
+		}
+	}
+}
+
+func TestSnippetEscapesMarkup(t *testing.T) {
+	ix := openTestIndex(t)
+	res := search(t, ix, "借鉴")
+	for _, s := range res.Hits[0].Snippets {
+		if strings.Contains(s, "<script>") {
+			t.Errorf("snippet not escaped: %q", s)
+		}
+	}
+}
+
+// TestAbortedRebuildKeepsOldIndex simulates a rebuild killed at each stage: after records
+// were added, and with scratch directories and a half-written CURRENT left behind.
+func TestAbortedRebuildKeepsOldIndex(t *testing.T) {
+	root := t.TempDir()
+	buildTestIndex(t, root, testDocs)
+	before := ids(searchRoot(t, root, "党建"))
+
+	b, err := NewBuilder(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add(&Record{Kind: KindDoc, DocID: 9, Text: "新的党建文章", Folded: "新的党建文章"}); err != nil {
+		t.Fatal(err)
+	}
+	// A killed process leaves its build directory and maybe a CURRENT.tmp: simulate both.
+	if err := os.WriteFile(filepath.Join(root, currentFile+".tmp"), []byte("gen-garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(searchRoot(t, root, "党建")); !reflect.DeepEqual(got, before) {
+		t.Errorf("during rebuild: %v, want %v", got, before)
+	}
+	b.Abort()
+	if got := ids(searchRoot(t, root, "党建")); !reflect.DeepEqual(got, before) {
+		t.Errorf("after abort: %v, want %v", got, before)
+	}
+	// The next rebuild succeeds and sweeps what was left.
+	buildTestIndex(t, root, testDocs[:1])
+	if got := ids(searchRoot(t, root, "党建")); !reflect.DeepEqual(got, []int64{1}) {
+		t.Errorf("after next rebuild: %v, want [1]", got)
+	}
+	entries, _ := os.ReadDir(root)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), buildPrefix) {
+			t.Errorf("stale build directory %s left behind", e.Name())
+		}
+	}
+}
+
+func TestSecondRebuildIsLocked(t *testing.T) {
+	root := t.TempDir()
+	b, err := NewBuilder(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Abort()
+	if _, err := NewBuilder(root); err == nil || !strings.Contains(err.Error(), "another rebuild") {
+		t.Errorf("second NewBuilder err = %v, want another rebuild is running", err)
+	}
+}
+
+func TestOpenWithoutIndex(t *testing.T) {
+	if _, err := Open(t.TempDir()); err != ErrNoIndex {
+		t.Errorf("Open(empty) err = %v, want ErrNoIndex", err)
+	}
+}
+
+func searchRoot(t *testing.T, root, q string) *Result {
+	t.Helper()
+	ix, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	return search(t, ix, q)
+}
+
+func TestGrams(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"党", []string{"党"}},
+		{"党建", []string{"党建"}},
+		{"四不两直", []string{"四不", "不两", "两直"}},
+		{"1+1+1", []string{"1"}},
+		{"约谈1107", []string{"约谈", "谈1", "11", "10", "07"}},
+		{"“”", nil},
+	}
+	for _, tt := range tests {
+		if got := grams(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("grams(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
