@@ -118,3 +118,25 @@ func TestCWCEDQuality(t *testing.T) {
 		t.Errorf("date accuracy = %.2f, want >= 0.80", acc)
 	}
 }
+
+func BenchmarkFromHTML(b *testing.B) {
+	var pages [][]byte
+	total := 0
+	for _, id := range cwcedIDs(b) {
+		raw, err := os.ReadFile(filepath.Join(cwcedDir, "original", id+".html"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, raw)
+		total += len(raw)
+	}
+	b.SetBytes(int64(total))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := FromHTML(p, "", ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
