@@ -190,7 +190,11 @@ var (
 	metaLineRe   = regexp.MustCompile(`^(来源|作者|编辑|责任编辑|记者|发布|时间|日期|字号|浏览|点击|阅读|【字体|字体|打印|分享)`)
 	chromeTailRe = regexp.MustCompile(`(责任编辑|编辑[:：]|分享到|打印本页|关闭窗口|纠错|返回顶部|上一篇|下一篇|扫一扫|版权所有|Copyright|©|相关阅读|相关新闻|推荐阅读)`)
 	// A legal or reprint notice after the article starts the page footer.
-	noticeRe      = regexp.MustCompile(`^[【\[]?(版权声明|免责声明|反侵权公告|侵权声明|郑重声明|声明[:：]|原创版权|转载申请|版权所有|本文版权|未经授权)`)
+	noticeRe = regexp.MustCompile(`^[【\[]?(版权声明|免责声明|反侵权公告|侵权声明|郑重声明|声明[:：]|原创版权|转载申请|版权所有|本文版权|未经授权)`)
+)
+
+// Longest lines that trimBody treats as metadata before, or widgets after, the body.
+const (
 	maxMetaLine   = 80
 	maxChromeLine = 60
 )

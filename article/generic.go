@@ -81,13 +81,9 @@ func removable(n *html.Node) bool {
 		return true
 	}
 	switch n.DataAtom {
-	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
-		// Old sites wrap the whole page in one <form>; keep forms that hold prose.
-		if n.DataAtom == atom.Form {
-			return false
-		}
+	case atom.Nav, atom.Footer, atom.Aside:
 		return true
-	case atom.Body, atom.Html:
+	case atom.Body, atom.Html, atom.Form: // old sites wrap the whole page in one <form>
 		return false
 	}
 	if _, ok := attrOK(n, "hidden"); ok {
