@@ -247,6 +247,11 @@ func (s *Segmenter) routes(block string, runes []rune) []step {
 			}
 		}
 		consider(k+1, 1) // an unknown single character
+		if unicode.IsDigit(runes[k]) && (k == 0 || !unicode.IsDigit(runes[k-1])) {
+			// A number is one word, as in the PKU and MSR standards, unless a
+			// dictionary word that starts with it is more probable.
+			consider(numberEnd(runes, k), 1)
+		}
 		for e := k + 1; e <= n; e++ {
 			freq, _, ok := stock.Find(raw[offsets[k]:offsets[e]])
 			if !ok {
@@ -269,6 +274,25 @@ func (s *Segmenter) routes(block string, runes []rune) []step {
 	}
 	return route
 }
+
+// numberSuffix lists what is written as one word with the number before it: dates and percentages.
+const numberSuffix = "年月日%％"
+
+// numberEnd returns the end of the number that starts at runes[k] (digits with
+// decimal points inside) together with a date or percent sign after it: 2023年, 99.9%.
+func numberEnd(runes []rune, k int) int {
+	j := k + 1
+	for j < len(runes) && (unicode.IsDigit(runes[j]) ||
+		(isDecimalPoint(runes[j]) && j+1 < len(runes) && unicode.IsDigit(runes[j+1]))) {
+		j++
+	}
+	if j < len(runes) && strings.ContainsRune(numberSuffix, runes[j]) {
+		j++
+	}
+	return j
+}
+
+func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
 
 // cutBlock appends the words of block, which starts at rune offset base.
 // Consecutive single characters that do not form a known word are handed to the HMM.

@@ -43,6 +43,7 @@ func TestCutDropsSpaceAndKeepsPunctuation(t *testing.T) {
 		{"党建，引领。", []string{"党建", "，", "引领", "。"}},
 		{"学习——实践……", []string{"学习", "——", "实践", "……"}},
 		{"GDP 增长", []string{"GDP", "增长"}},
+		{"2023年增长5.2%，１９９８年", []string{"2023年", "增长", "5.2%", "，", "１９９８年"}},
 	}
 	s := New()
 	for _, tt := range tests {
@@ -53,17 +54,23 @@ func TestCutDropsSpaceAndKeepsPunctuation(t *testing.T) {
 }
 
 func TestAddTerms(t *testing.T) {
-	const text = "该县创新推出红旗渠畔议事坊，群众有事好商量。"
-	s := New()
-	if got := s.Cut(text); slices.Contains(got, "红旗渠畔议事坊") {
-		t.Fatalf("Cut(%q) = %q before AddTerms, want the new term split", text, got)
+	tests := []struct{ text, term string }{
+		{"该县创新推出红旗渠畔议事坊，群众有事好商量。", "红旗渠畔议事坊"},
+		{"群众拨打12345热线反映问题。", "12345热线"},
+		{"推行周二说事日以来解决了不少难题。", "周二说事日"},
 	}
-	s.AddTerms([]string{"红旗渠畔议事坊", " ", "一"})
-	if got := s.Cut(text); !slices.Contains(got, "红旗渠畔议事坊") {
-		t.Errorf("Cut(%q) = %q after AddTerms, want the word 红旗渠畔议事坊", text, got)
-	}
-	if got := New().Cut(text); slices.Contains(got, "红旗渠畔议事坊") {
-		t.Errorf("another Segmenter's Cut(%q) = %q, want terms added elsewhere not to leak", text, got)
+	for _, tt := range tests {
+		s := New()
+		if got := s.Cut(tt.text); slices.Contains(got, tt.term) {
+			t.Fatalf("Cut(%q) = %q before AddTerms, want %q split", tt.text, got, tt.term)
+		}
+		s.AddTerms([]string{tt.term, " ", "一"})
+		if got := s.Cut(tt.text); !slices.Contains(got, tt.term) {
+			t.Errorf("Cut(%q) = %q after AddTerms, want the word %q", tt.text, got, tt.term)
+		}
+		if got := New().Cut(tt.text); slices.Contains(got, tt.term) {
+			t.Errorf("another Segmenter's Cut(%q) = %q, want terms added elsewhere not to leak", tt.text, got)
+		}
 	}
 }
 
