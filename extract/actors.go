@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"github.com/dangjian/dangjian/gazetteer"
 )
 
@@ -13,29 +15,29 @@ import (
 // a generic subject (各地, 许多地方, 全国…), which says that others act.
 
 // leadWords may stand before a clause's subject without changing it.
-var leadWords = []string{
+var leadWords = wordList(
 	"同时", "此外", "另外", "其中", "比如", "例如", "譬如", "如", "据悉", "据了解", "据介绍",
 	"目前", "同样", "而且", "而", "并且", "对此", "为此", "随后", "此前", "近年来", "今年以来",
 	"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
-}
+)
 
 // genericStarts open sentences whose subject is a category, not a named actor.
-var genericStarts = []string{
+var genericStarts = wordList(
 	"各", "全国", "全省", "全市", "全区", "全县", "许多", "不少", "有的", "一些", "部分", "多地",
 	"多个", "广大", "我们", "我市", "我省", "我区", "我县", "本市", "本省", "普遍", "大家",
 	"地方", "各地", "有关", "相关",
-}
+)
 
 // nonActorFollowers after a name make it the modifier of another noun
 // (延安精神, 上海经验): the name does not act.
-var nonActorFollowers = []string{
+var nonActorFollowers = wordList(
 	"精神", "会议", "经验", "模式", "样板", "时期", "故事", "方案", "特色", "风格", "的",
-}
+)
 
 // listTails close a subject list: 等地, 等省份 …
-var listTails = []string{
+var listTails = wordList(
 	"等省区市", "等省份", "等地区", "等地方", "等单位", "等部门", "等企业", "等高校", "等城市", "等地", "等省", "等市", "等",
-}
+)
 
 func hasPrefixAt(rs []rune, pos int, p string) bool {
 	for _, r := range p {
@@ -47,13 +49,52 @@ func hasPrefixAt(rs []rune, pos int, p string) bool {
 	return true
 }
 
-func prefixAt(rs []rune, pos int, ps []string) (string, bool) {
-	for _, p := range ps {
-		if hasPrefixAt(rs, pos, p) {
-			return p, true
+// words is a list of words decoded once, for matching against rune slices.
+type words [][]rune
+
+func wordList(ws ...string) words {
+	out := make(words, len(ws))
+	for i, w := range ws {
+		out[i] = []rune(w)
+	}
+	return out
+}
+
+// at returns the first word of ws that starts at rs[pos].
+func (ws words) at(rs []rune, pos int) ([]rune, bool) {
+	if pos >= len(rs) || pos < 0 {
+		return nil, false
+	}
+next:
+	for _, w := range ws {
+		if w[0] != rs[pos] || pos+len(w) > len(rs) {
+			continue
+		}
+		for i := 1; i < len(w); i++ {
+			if rs[pos+i] != w[i] {
+				continue next
+			}
+		}
+		return w, true
+	}
+	return nil, false
+}
+
+// before returns the first word of ws that ends right before rs[pos].
+func (ws words) before(rs []rune, pos int) ([]rune, bool) {
+	for _, w := range ws {
+		if pos-len(w) >= 0 {
+			if _, ok := (words{w}).at(rs, pos-len(w)); ok {
+				return w, true
+			}
 		}
 	}
-	return "", false
+	return nil, false
+}
+
+func prefixAt(rs []rune, pos int, ws words) (int, bool) {
+	w, ok := ws.at(rs, pos)
+	return len(w), ok
 }
 
 func isClauseBreak(r rune) bool {
@@ -83,7 +124,8 @@ func (d *doc) attributeActors() {
 		for mj < len(d.matches) && d.matches[mj].Start < s.end {
 			mj++
 		}
-		d.findGroups(s, d.matches[mi:mj])
+		s.matches = d.matches[mi:mj]
+		d.findGroups(s, s.matches)
 	}
 	main := d.mainActor()
 	var prev []Actor
@@ -150,12 +192,19 @@ func (d *doc) findGroups(s *sentence, ms []gazetteer.Match) {
 			at[m.Start] = i
 		}
 	}
-	if g, ok := d.dateline(s, ms); ok {
-		s.groups = append(s.groups, g)
-	}
+	line, afterLine := d.dateline(s, ms)
+	defer func() {
+		// The dateline's place acts only when the sentence names no one else.
+		if afterLine > 0 && len(s.groups) == 0 {
+			s.groups = append(s.groups, line)
+		}
+	}()
 	depth := 0
 	clauseStart := s.start
-	for p := s.start; p <= s.end; p++ {
+	if afterLine > 0 {
+		clauseStart = afterLine
+	}
+	for p := clauseStart; p <= s.end; p++ {
 		if p < s.end {
 			switch rs[p] {
 			case '“', '‘', '「', '『', '《', '(', '（':
@@ -187,20 +236,18 @@ func (d *doc) clauseSubject(s *sentence, ms []gazetteer.Match, at map[int]int, c
 	}
 	// Locative opening: 在…的巴南区, / 位于…的观音桥街道,
 	if hasPrefixAt(rs, cs, "在") || hasPrefixAt(rs, cs, "位于") {
-		for i := len(ms) - 1; i >= 0; i-- {
-			m := ms[i]
-			if m.End == ce && m.Start > cs && !s.inQuote(m.Start) {
-				if a, ok := d.actor(m, ms); ok {
-					return group{pos: m.Start, actors: []Actor{a}}, true
-				}
+		i := sort.Search(len(ms), func(i int) bool { return ms[i].End >= ce })
+		if i < len(ms) && ms[i].End == ce && ms[i].Start > cs && !s.inQuote(ms[i].Start) {
+			if a, ok := d.actor(ms[i], ms); ok {
+				return group{pos: ms[i].Start, actors: []Actor{a}}, true
 			}
 		}
 		return group{}, false
 	}
 	starts := []int{cs}
 	for _, w := range leadWords {
-		if hasPrefixAt(rs, cs, w) {
-			p := cs + len([]rune(w))
+		if _, ok := (words{w}).at(rs, cs); ok {
+			p := cs + len(w)
 			for p < ce && (rs[p] == ',' || rs[p] == '，' || isSpace(rs[p])) {
 				p++
 			}
@@ -234,8 +281,8 @@ func (d *doc) clauseSubject(s *sentence, ms []gazetteer.Match, at map[int]int, c
 			}
 			i = j
 		}
-		if t, ok := prefixAt(rs, end, listTails); ok {
-			end += len([]rune(t))
+		if n, ok := prefixAt(rs, end, listTails); ok {
+			end += n
 		} else if _, ok := prefixAt(rs, end, nonActorFollowers); ok {
 			continue
 		}
@@ -249,8 +296,9 @@ func (d *doc) clauseSubject(s *sentence, ms []gazetteer.Match, at map[int]int, c
 }
 
 // dateline recognises a news dateline at the start of a sentence
-// (新华网重庆7月30日电): the place it names is the subject of that sentence.
-func (d *doc) dateline(s *sentence, ms []gazetteer.Match) (group, bool) {
+// (新华网重庆7月30日电(记者…)): it returns the place it names as a group and
+// the offset where the sentence proper begins, or 0 if there is none.
+func (d *doc) dateline(s *sentence, ms []gazetteer.Match) (group, int) {
 	rs := d.rs
 	for _, m := range ms {
 		if m.Start-s.start > 8 {
@@ -260,13 +308,26 @@ func (d *doc) dateline(s *sentence, ms []gazetteer.Match) (group, bool) {
 		for p < s.end && p-m.End < 8 && (isDigit(rs[p]) || rs[p] == '月' || rs[p] == '日') {
 			p++
 		}
-		if p < s.end && rs[p] == '电' && p > m.End {
-			if a, ok := d.actor(m, ms); ok {
-				return group{pos: s.start, actors: []Actor{a}}, true
-			}
+		if p >= s.end || rs[p] != '电' || p == m.End {
+			continue
 		}
+		a, ok := d.actor(m, ms)
+		if !ok {
+			continue
+		}
+		p++
+		if p < s.end && (rs[p] == '(' || rs[p] == '（') {
+			for p < s.end && rs[p] != ')' && rs[p] != '）' {
+				p++
+			}
+			p++
+		}
+		for p < s.end && isSpace(rs[p]) {
+			p++
+		}
+		return group{pos: s.start, actors: []Actor{a}}, min(p, s.end)
 	}
-	return group{}, false
+	return group{}, 0
 }
 
 // actor turns a match into an actor, resolving an ambiguous place name by
@@ -304,4 +365,3 @@ func (d *doc) resolve(cands []string, ms []gazetteer.Match) string {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
-

@@ -41,15 +41,15 @@ func isPunct(r rune) bool {
 }
 
 // speechVerbs before a mark introduce quoted speech, not a name.
-var speechVerbs = []string{"说", "表示", "指出", "强调", "认为", "感慨", "介绍", "坦言", "称", "道", "写道", "提出"}
+var speechVerbs = wordList("说", "表示", "指出", "强调", "认为", "感慨", "介绍", "坦言", "称", "道", "写道", "提出")
 
 // labelNouns right after a mark (or after a list of marked phrases closed by
 // 等) say that the marks name a problem or a rating, not something the actor
 // carries out: “形严实软”现象, “卡脖子”问题, “一般”和“差”等次.
-var labelNouns = []string{"问题", "现象", "难题", "顽症", "短板", "等次", "等级", "档次", "倾向"}
+var labelNouns = wordList("问题", "现象", "难题", "顽症", "短板", "等次", "等级", "档次", "倾向")
 
 // timeFollowers after a mark make it a time reference (“大考”后).
-var timeFollowers = []string{"后", "前", "以来", "期间", "之际", "之后", "之前"}
+var timeFollowers = wordList("后", "前", "以来", "期间", "之际", "之后", "之前")
 
 // initiatives returns the initiatives of sentence si, one per actor.
 func (d *doc) initiatives(si int) []Initiative {
@@ -121,7 +121,7 @@ func (d *doc) isInitiative(s *sentence, q span, name string) bool {
 // word is a figure of speech (把牢思想“总开关”, 吹响“集结号”, 团结职工“主力军”).
 
 // headNouns name kinds of programmes, mechanisms and bodies.
-var headNouns = []string{
+var headNouns = wordList(
 	"活动", "行动", "工程", "计划", "机制", "制度", "项目", "党日", "评选", "创建", "方式", "方法",
 	"工作法", "系统", "平台", "清单", "品牌", "模式", "课题", "讨论", "竞赛", "比武", "大赛", "服务",
 	"专项", "攻坚", "载体", "体系", "工作室", "驿站", "阵地", "示范", "试点", "联盟", "战略", "改革",
@@ -129,14 +129,14 @@ var headNouns = []string{
 	"网格", "做法", "经验", "评议", "述职", "考核", "督查", "巡察", "调研", "结对", "共建", "联建",
 	"管理", "工作", "课堂", "讲堂", "党课", "书屋", "之家", "站", "室", "队", "班", "网", "群",
 	"会", "赛", "节", "榜", "奖", "法",
-}
+)
 
 // doingVerbs govern the programme an actor carries out.
-var doingVerbs = []string{
+var doingVerbs = wordList(
 	"开展", "实施", "推行", "推进", "深化", "组织", "建立", "打造", "创建", "启动", "举办", "采取",
 	"推出", "探索", "开发", "制定", "出台", "印发", "建设", "评选", "选树", "进行", "做实", "推广",
 	"建成", "设立", "设置", "成立", "发起", "开设", "举行", "执行", "运用", "用好", "创新", "开通",
-}
+)
 
 // structural characters inside marks join the parts of a slogan programme
 // (感党恩、听党话、跟党走; 党建+营商环境建设; 结对帮扶·爱心甘肃).
@@ -154,7 +154,7 @@ func looksNamed(norm, name string) bool {
 		return true
 	}
 	for _, h := range headNouns {
-		if utf8.RuneCountInString(h) > 1 && strings.HasSuffix(norm, h) {
+		if len(h) > 1 && strings.HasSuffix(norm, string(h)) {
 			return true
 		}
 	}
@@ -265,15 +265,10 @@ func (d *doc) labelsFollow(s *sentence, pos int) bool {
 	return false
 }
 
-// suffixAt reports which of ws ends right before rune offset pos.
-func suffixAt(rs []rune, pos int, ws []string) (string, bool) {
-	for _, w := range ws {
-		n := utf8.RuneCountInString(w)
-		if pos-n >= 0 && hasPrefixAt(rs, pos-n, w) {
-			return w, true
-		}
-	}
-	return "", false
+// suffixAt reports whether one of ws ends right before rune offset pos.
+func suffixAt(rs []rune, pos int, ws words) (int, bool) {
+	w, ok := ws.before(rs, pos)
+	return len(w), ok
 }
 
 // potentialComplement reports three-character verb phrases of the form X不Y

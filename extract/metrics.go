@@ -8,11 +8,11 @@ import (
 
 // units are the measure words that make a number a count of results,
 // longest first so that 人次 wins over 人.
-var units = []string{
+var units = wordList(
 	"个百分点", "人次", "户次", "家次", "余人", "亿元", "万元", "元",
 	"%", "％", "个", "人", "项", "条", "件", "名", "家", "次", "所", "户", "场", "期", "篇",
 	"份", "批", "支", "座", "处", "套", "台", "辆", "吨", "亩", "倍", "本", "册", "届", "间",
-}
+)
 
 // notUnitAfter rejects a unit that starts a longer word of time or order
 // (3个月, 10个小时, 5次会议 is still a count so it is not listed).
@@ -31,15 +31,16 @@ var notUnitAfter = map[string][]string{
 
 // nameHeads after a Chinese numeral and its unit make the count part of the
 // name of a document or a set of rules (二十条措施, 十条标准).
-var nameHeads = []string{"措施", "举措", "条例", "规定", "标准", "意见", "要求", "方面", "原则", "禁令", "机制", "行动", "工程", "办法", "做法"}
+var nameHeads = wordList("措施", "举措", "条例", "规定", "标准", "意见", "要求", "方面", "原则", "禁令", "机制", "行动", "工程", "办法", "做法")
+
+// maxRateGap is how far before a number 每 makes it a rate (每人补助3000元).
+const maxRateGap = 5
 
 // boundsBefore mark a number as a target or a limit, not a result.
-var boundsBefore = []string{"至少", "最少", "最多", "不少于", "不低于", "不超过", "不多于", "不高于", "超不过"}
+var boundsBefore = wordList("至少", "最少", "最多", "不少于", "不低于", "不超过", "不多于", "不高于", "超不过")
 
-// approxBefore and approxAfter mark an approximate number.
-var approxBefore = []string{"约", "近", "超过", "逾", "达到近", "大约", "将近"}
-
-const chineseDigits = "零〇一二两三四五六七八九"
+// approxBefore marks an approximate number (约300人); 多 and 余 after it are read with the unit.
+var approxBefore = wordList("约", "近", "超过", "逾", "达到近", "大约", "将近")
 
 // number is a number read from the text.
 type number struct {
@@ -57,10 +58,8 @@ func (d *doc) metrics(si int) []Metric {
 	rs := d.rs
 	var out []Metric
 	subjectEnds := map[int]bool{}
-	for _, m := range d.matches {
-		if m.Start >= s.start && m.End <= s.end {
-			subjectEnds[m.End] = true
-		}
+	for _, m := range s.matches {
+		subjectEnds[m.End] = true
 	}
 	for p := s.start; p < s.end; {
 		n, ok := readNumber(rs, p, s.end)
@@ -98,6 +97,9 @@ func (d *doc) metrics(si int) []Metric {
 		if math.IsInf(n.value, 0) || math.IsNaN(n.value) {
 			continue
 		}
+		if _, ok := suffixAt(rs, n.start, approxBefore); ok {
+			approx = true
+		}
 		what := d.what(s, n.start, unitEnd)
 		for _, a := range s.actorsAt(n.start) {
 			out = append(out, Metric{Actor: a, Value: n.value, Unit: unit, What: what,
@@ -124,7 +126,7 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int, subjectEnds map[i
 	switch {
 	case b1 == '第' || b1 == '-' || b1 == '—' || b1 == '~' || b1 == '～' || b1 == '+' || b1 == '.':
 		return false
-	case (b1 == '至' || b1 == '到') && (isDigit(before(2)) || strings.ContainsRune(chineseDigits+"十百千万", before(2))):
+	case (b1 == '至' || b1 == '到') && (isDigit(before(2)) || isChineseNumeral(before(2))):
 		return false
 	case b1 >= 'a' && b1 <= 'z' || b1 >= 'A' && b1 <= 'Z':
 		return false
@@ -144,9 +146,11 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int, subjectEnds map[i
 		return false
 	}
 	// 每村1名, 每人2000元: a rate. 每年/每月 are frequencies and leave the count alone.
-	for k := 2; k <= 3; k++ {
-		if before(k) == '每' && !strings.ContainsRune("年月周天日季次", before(k-1)) {
+	for k := 2; k <= maxRateGap; k++ {
+		if b := before(k); b == '每' && !strings.ContainsRune("年月周天日季次届", before(k-1)) {
 			return false
+		} else if b == 0 || isClauseBreak(b) {
+			break
 		}
 	}
 	if subjectEnds[n.start] {
@@ -185,9 +189,9 @@ func readNumber(rs []rune, p, end int) (number, bool) {
 		n.end = q
 		return n, true
 	}
-	if p < end && (strings.ContainsRune(chineseDigits, rs[p]) || rs[p] == '十' || rs[p] == '百' || rs[p] == '千' || rs[p] == '万') {
+	if p < end && isChineseNumeral(rs[p]) && rs[p] != '亿' {
 		q := p
-		for q < end && (strings.ContainsRune(chineseDigits, rs[q]) || strings.ContainsRune("十百千万亿", rs[q])) {
+		for q < end && isChineseNumeral(rs[q]) {
 			q++
 		}
 		v, hasDigit, ok := parseChinese(rs[p:q])
@@ -198,6 +202,14 @@ func readNumber(rs []rune, p, end int) (number, bool) {
 		return n, true
 	}
 	return n, false
+}
+
+func isChineseNumeral(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
 }
 
 // readMultiplier applies 万/亿/千 after Arabic digits and 多/余 between the
@@ -226,11 +238,12 @@ func readUnit(rs []rune, p, end int) (int, string, bool, bool) {
 		approx = true
 		p++
 	}
-	for _, u := range units {
-		if !hasPrefixAt(rs, p, u) {
+	for _, uw := range units {
+		if _, ok := (words{uw}).at(rs, p); !ok {
 			continue
 		}
-		q := p + len([]rune(u))
+		u := string(uw)
+		q := p + len(uw)
 		if q > end {
 			continue
 		}
@@ -299,11 +312,9 @@ func (d *doc) what(s *sentence, start, end int) string {
 	for b > s.start && !isClauseBreak(rs[b-1]) && rs[b-1] != '、' && !isEnder(rs[b-1]) {
 		b--
 	}
-	for _, g := range s.groups {
-		for _, m := range d.matches {
-			if m.Start == g.pos && m.End > b && m.End <= start {
-				b = m.End
-			}
+	for _, m := range s.matches {
+		if m.End > b && m.End <= start && m.Start >= b {
+			b = m.End // the subject's name is not what is counted
 		}
 	}
 	w := strings.TrimSpace(string(rs[b:start]))

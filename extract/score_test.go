@@ -295,3 +295,16 @@ func TestGoldScores(t *testing.T) {
 		}
 	}
 }
+
+func extractSeed(t *testing.T, prefix string) Result {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(sharedDir, "seeds", prefix+"*.txt"))
+	if len(paths) != 1 {
+		t.Fatalf("seed %s not found", prefix)
+	}
+	raw, err := os.ReadFile(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return testExtractor.Extract(hanzi.Fold(string(raw)))
+}

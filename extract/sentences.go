@@ -1,5 +1,11 @@
 package extract
 
+import (
+	"sort"
+
+	"github.com/dangjian/dangjian/gazetteer"
+)
+
 // span is a half-open rune range.
 type span struct{ start, end int }
 
@@ -8,6 +14,7 @@ type sentence struct {
 	start, end int
 	para       int
 	quotes     []span // top-level marked names: the text between the marks
+	matches    []gazetteer.Match
 	groups     []group
 	inherited  []Actor
 }
@@ -163,10 +170,6 @@ func isCloser(r rune) bool {
 
 // inQuote reports whether rune offset pos lies inside one of the sentence's marked names.
 func (s *sentence) inQuote(pos int) bool {
-	for _, q := range s.quotes {
-		if pos >= q.start-1 && pos <= q.end {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(s.quotes), func(i int) bool { return s.quotes[i].end >= pos })
+	return i < len(s.quotes) && pos >= s.quotes[i].start-1
 }

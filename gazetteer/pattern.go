@@ -20,6 +20,9 @@ var patternEnds = []struct {
 // centralPattern returns the length in runes of a central-body name by
 // pattern at the start of rs, or 0.
 func centralPattern(rs []rune) int {
+	if len(rs) < 4 || rs[0] != '国' && rs[0] != '中' {
+		return 0
+	}
 	for _, p := range patternEnds {
 		if !hasPrefixRunes(rs, p.prefix) {
 			continue

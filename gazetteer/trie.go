@@ -33,10 +33,18 @@ func newTrie() trie {
 }
 
 func (t *trie) child(n int32, r rune) int32 {
-	nd := &t.nodes[n]
-	i := sort.Search(len(nd.keys), func(i int) bool { return nd.keys[i] >= r })
-	if i < len(nd.keys) && nd.keys[i] == r {
-		return nd.next[i]
+	keys := t.nodes[n].keys
+	lo, hi := 0, len(keys)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if keys[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(keys) && keys[lo] == r {
+		return t.nodes[n].next[lo]
 	}
 	return none
 }
