@@ -186,11 +186,9 @@ const mainActorShare = 0.8
 // findGroups sets the subject groups of s from its matches ms.
 func (d *doc) findGroups(s *sentence, ms []gazetteer.Match) {
 	rs := d.rs
-	at := map[int]int{} // match start → index in ms
-	for i, m := range ms {
-		if !s.inQuote(m.Start) {
-			at[m.Start] = i
-		}
+	at := func(pos int) (int, bool) {
+		i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= pos })
+		return i, i < len(ms) && ms[i].Start == pos && !s.inQuote(pos)
 	}
 	line, afterLine := d.dateline(s, ms)
 	defer func() {
@@ -226,7 +224,7 @@ func (d *doc) findGroups(s *sentence, ms []gazetteer.Match) {
 }
 
 // clauseSubject returns the subject group of the clause [cs, ce).
-func (d *doc) clauseSubject(s *sentence, ms []gazetteer.Match, at map[int]int, cs, ce int) (group, bool) {
+func (d *doc) clauseSubject(s *sentence, ms []gazetteer.Match, at func(int) (int, bool), cs, ce int) (group, bool) {
 	rs := d.rs
 	for cs < ce && (isSpace(rs[cs]) || rs[cs] == '—') {
 		cs++
@@ -255,7 +253,7 @@ func (d *doc) clauseSubject(s *sentence, ms []gazetteer.Match, at map[int]int, c
 		}
 	}
 	for _, st := range starts {
-		i, ok := at[st]
+		i, ok := at(st)
 		if !ok {
 			continue
 		}
@@ -275,7 +273,7 @@ func (d *doc) clauseSubject(s *sentence, ms []gazetteer.Match, at map[int]int, c
 			} else {
 				break
 			}
-			j, ok := at[next]
+			j, ok := at(next)
 			if !ok {
 				break
 			}

@@ -57,10 +57,6 @@ func (d *doc) metrics(si int) []Metric {
 	s := &d.sents[si]
 	rs := d.rs
 	var out []Metric
-	subjectEnds := map[int]bool{}
-	for _, m := range s.matches {
-		subjectEnds[m.End] = true
-	}
 	for p := s.start; p < s.end; {
 		n, ok := readNumber(rs, p, s.end)
 		if !ok {
@@ -76,7 +72,7 @@ func (d *doc) metrics(si int) []Metric {
 			continue
 		}
 		p = unitEnd
-		if !d.countsResult(s, n, unitEnd, subjectEnds) {
+		if !d.countsResult(s, n, unitEnd) {
 			continue
 		}
 		if strings.HasSuffix(unit, "元") && unit != "元" {
@@ -114,7 +110,7 @@ func (d *doc) metrics(si int) []Metric {
 // not a rate (每村1名), not part of a model name (C919), not a count of the
 // names just listed (“…”等4个), not a description of the subject (中国铁路7家
 // 二级公司), and a Chinese numeral only from 10 up (一个, 三个清单 enumerate).
-func (d *doc) countsResult(s *sentence, n number, unitEnd int, subjectEnds map[int]bool) bool {
+func (d *doc) countsResult(s *sentence, n number, unitEnd int) bool {
 	rs := d.rs
 	before := func(k int) rune {
 		if n.start-k >= s.start {
@@ -153,8 +149,10 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int, subjectEnds map[i
 			break
 		}
 	}
-	if subjectEnds[n.start] {
-		return false
+	for _, m := range s.matches {
+		if m.End == n.start {
+			return false
+		}
 	}
 	if n.chinese {
 		if _, ok := prefixAt(rs, unitEnd, nameHeads); ok {

@@ -66,7 +66,22 @@ func hasActor(as []Actor, a Actor) bool {
 	return false
 }
 
-var closers = map[rune]rune{'“': '”', '‘': '’', '「': '」', '『': '』', '《': '》'}
+// closerOf returns the mark that closes the opening mark r, or 0.
+func closerOf(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '‘':
+		return '’'
+	case '「':
+		return '」'
+	case '『':
+		return '』'
+	case '《':
+		return '》'
+	}
+	return 0
+}
 
 func isEnder(r rune) bool {
 	switch r {
@@ -123,9 +138,9 @@ func splitSentences(rs []rune) []sentence {
 		if len(stack) > 0 && i-opens[len(opens)-1] > maxQuote {
 			stack, opens = stack[:0], opens[:0]
 		}
-		switch {
-		case closers[r] != 0:
-			stack = append(stack, closers[r])
+		switch c := closerOf(r); {
+		case c != 0:
+			stack = append(stack, c)
 			opens = append(opens, i)
 			continue
 		case len(stack) > 0 && r == stack[len(stack)-1]:

@@ -92,6 +92,7 @@ func New() *Gazetteer {
 	for _, b := range blockers {
 		g.trie.insert(b, blocked)
 	}
+	g.trie.freeze()
 	return g
 }
 
