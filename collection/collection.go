@@ -11,6 +11,8 @@ import (
 	"sync"
 
 	"github.com/dangjian/dangjian/corpus"
+	"github.com/dangjian/dangjian/extract"
+	"github.com/dangjian/dangjian/gazetteer"
 	"github.com/dangjian/dangjian/index"
 	"github.com/dangjian/dangjian/segment"
 )
@@ -21,6 +23,8 @@ type Collection struct {
 	Store *corpus.Store
 
 	seg *segment.Segmenter // loads its dictionary on first use, so searches never pay for it
+	gaz *gazetteer.Gazetteer
+	ext *extract.Extractor
 
 	mu      sync.Mutex
 	ix      *index.Index   // the generation searches use
@@ -34,7 +38,8 @@ func Open(ctx context.Context, dir string) (*Collection, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Collection{Dir: dir, Store: store, seg: segment.New()}, nil
+	gaz := gazetteer.New()
+	return &Collection{Dir: dir, Store: store, seg: segment.New(), gaz: gaz, ext: extract.New(gaz)}, nil
 }
 
 // Close releases the database and the index.

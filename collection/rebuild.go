@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/dangjian/dangjian/clean"
 	"github.com/dangjian/dangjian/corpus"
+	"github.com/dangjian/dangjian/extract"
 	"github.com/dangjian/dangjian/hanzi"
 	"github.com/dangjian/dangjian/index"
 	"github.com/dangjian/dangjian/segment"
@@ -48,10 +51,22 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 		return index.Meta{}, err
 	}
 	c.seg.AddTerms(terms)
-	if err := c.indexAll(ctx, b, total, progress); err != nil {
+	facts, err := c.Store.NewFactsWriter(ctx)
+	if err != nil {
+		return index.Meta{}, err
+	}
+	if err := c.indexAll(ctx, b, facts, total, progress); err != nil {
+		facts.Abort()
 		return index.Meta{}, err
 	}
 	if err := ctx.Err(); err != nil {
+		facts.Abort()
+		return index.Meta{}, err
+	}
+	// The tables go first: if the process dies between the two swaps, export is already
+	// current and the index is the previous one, which the next rebuild replaces.
+	if err := facts.Commit(ctx); err != nil {
+		facts.Abort()
 		return index.Meta{}, err
 	}
 	if err := b.Commit(); err != nil {
@@ -100,20 +115,20 @@ func (c *Collection) recleanAndLearn(ctx context.Context, total int, progress fu
 }
 
 // indexAll analyses documents on every core and feeds the records to the one builder.
-func (c *Collection) indexAll(ctx context.Context, b *index.Builder, total int, progress func(Progress)) error {
+func (c *Collection) indexAll(ctx context.Context, b *index.Builder, facts *corpus.FactsWriter, total int, progress func(Progress)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	docs := make(chan *corpus.Document, 64)
-	results := make(chan []*index.Record, 64)
+	results := make(chan *analysis, 64)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for d := range docs {
-				recs := c.records(d)
+				a := c.analyse(d)
 				select {
-				case results <- recs:
+				case results <- a:
 				case <-ctx.Done():
 					return
 				}
@@ -137,22 +152,17 @@ func (c *Collection) indexAll(ctx context.Context, b *index.Builder, total int, 
 	}()
 	p := Progress{Stage: "index", Total: total}
 	var addErr error
-	for recs := range results {
+	for a := range results {
 		if addErr != nil {
 			continue // drain so the workers finish
 		}
-		for _, r := range recs {
-			if err := b.Add(r); err != nil {
-				addErr = err
-				cancel()
-				break
-			}
+		if addErr = a.store(ctx, b, facts); addErr != nil {
+			cancel()
+			continue
 		}
-		if addErr == nil && len(recs) > 0 {
-			p.Done++
-			p.Bytes += int64(len(recs[0].Text))
-			progress(p)
-		}
+		p.Done++
+		p.Bytes += int64(len(a.records[0].Text))
+		progress(p)
 	}
 	if err := <-readErr; err != nil && addErr == nil {
 		return fmt.Errorf("rebuild: read corpus: %w", err)
@@ -160,15 +170,84 @@ func (c *Collection) indexAll(ctx context.Context, b *index.Builder, total int, 
 	return addErr
 }
 
-// records analyses one document into its article record and passage records.
-func (c *Collection) records(d *corpus.Document) []*index.Record {
-	folded := hanzi.Fold(d.Title + "\n" + d.Clean)
+// analysis is what rebuild derives from one document.
+type analysis struct {
+	records     []*index.Record // the article record first, then its passages
+	facts       corpus.DocFacts
+	initiatives []corpus.Initiative
+	metrics     []corpus.Metric
+}
+
+func (a *analysis) store(ctx context.Context, b *index.Builder, facts *corpus.FactsWriter) error {
+	for _, r := range a.records {
+		if err := b.Add(r); err != nil {
+			return err
+		}
+	}
+	return facts.Add(ctx, a.facts, a.initiatives, a.metrics)
+}
+
+// analyse extracts a document's actors, initiatives and metrics and makes its index
+// records: the article, and one passage per sentence with the provinces it is about.
+func (c *Collection) analyse(d *corpus.Document) *analysis {
+	folded := hanzi.Fold(d.Clean)
+	res := c.ext.Extract(folded)
+	year := res.Year
+	if year == 0 {
+		year = yearOf(d.Published)
+	}
+	orig, foldedRunes := []rune(d.Clean), []rune(folded)
+	a := &analysis{}
 	doc := &index.Record{
 		Kind: index.KindDoc, DocID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source,
-		Published: d.Published, Year: yearOf(d.Published), Text: d.Clean, Folded: folded,
+		Published: d.Published, Year: year, Text: d.Clean, Folded: hanzi.Fold(d.Title) + "\n" + folded,
 		Words: c.seg.Cut(folded),
 	}
-	return []*index.Record{doc}
+	a.records = append(a.records, doc)
+	var docProvinces []string
+	seen := map[string]bool{}
+	evidence := make([]string, len(res.Sentences))
+	for i, s := range res.Sentences {
+		evidence[i] = strings.TrimSpace(string(orig[s.Start:s.End]))
+		if evidence[i] == "" {
+			continue
+		}
+		pvs := actorProvinces(s.Actors)
+		for _, pv := range pvs {
+			if !seen[pv] {
+				seen[pv] = true
+				docProvinces = append(docProvinces, pv)
+			}
+		}
+		a.records = append(a.records, &index.Record{
+			Kind: index.KindPassage, DocID: d.ID, Seq: i, Source: d.Source, Year: year, Provinces: pvs,
+			Text: string(orig[s.Start:s.End]), Folded: string(foldedRunes[s.Start:s.End]), Start: s.Start, End: s.End,
+		})
+	}
+	doc.Provinces = docProvinces
+	a.facts = corpus.DocFacts{DocID: d.ID, Year: year, Provinces: docProvinces}
+	for _, in := range res.Initiatives {
+		a.initiatives = append(a.initiatives, corpus.Initiative{DocID: d.ID, Actor: in.Actor.Name, ActorKind: in.Actor.Kind,
+			Province: in.Actor.Province, Year: year, Name: in.Name, Evidence: evidence[in.Sentence], Start: in.Start, End: in.End})
+	}
+	for _, m := range res.Metrics {
+		a.metrics = append(a.metrics, corpus.Metric{DocID: d.ID, Actor: m.Actor.Name, ActorKind: m.Actor.Kind,
+			Province: m.Actor.Province, Year: year, Value: m.Value, Unit: m.Unit, What: m.What, Approx: m.Approx,
+			Evidence: evidence[m.Sentence], Start: m.Start, End: m.End})
+	}
+	return a
+}
+
+// actorProvinces lists the provinces a sentence is about: provinces acting, and the
+// provinces of places acting. Central bodies belong to no province.
+func actorProvinces(actors []extract.Actor) []string {
+	var out []string
+	for _, a := range actors {
+		if a.Province != "" && !slices.Contains(out, a.Province) {
+			out = append(out, a.Province)
+		}
+	}
+	return out
 }
 
 func yearOf(published string) int {

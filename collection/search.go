@@ -41,8 +41,9 @@ type SearchHit struct {
 	Duplicates []int64  `json:"duplicates"`
 }
 
-// ParseQuery parses query text and merges the options' filters into it.
-func ParseQuery(text string, o SearchOptions) (*query.Query, error) {
+// ParseQuery parses query text, merges the options' filters into it and gives provinces
+// their canonical short names (湖北省, 湖北 → 湖北), refusing names that are not provinces.
+func (c *Collection) ParseQuery(text string, o SearchOptions) (*query.Query, error) {
 	q, err := query.Parse(text)
 	if err != nil {
 		return nil, err
@@ -58,12 +59,19 @@ func ParseQuery(text string, o SearchOptions) (*query.Query, error) {
 			q.Filters[field] = append(q.Filters[field], v)
 		}
 	}
+	for i, v := range q.Filters["province"] {
+		pv, ok := c.gaz.Province(v)
+		if !ok {
+			return nil, fmt.Errorf("unknown province %q (use a name such as 湖北, 湖北省 or 广西壮族自治区)", v)
+		}
+		q.Filters["province"][i] = pv
+	}
 	return q, nil
 }
 
 // Search runs a query over the current index.
 func (c *Collection) Search(ctx context.Context, text string, o SearchOptions) (*SearchResult, error) {
-	q, err := ParseQuery(text, o)
+	q, err := c.ParseQuery(text, o)
 	if err != nil {
 		return nil, err
 	}

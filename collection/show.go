@@ -17,8 +17,9 @@ type DocView struct {
 	Charset     string           `json:"charset"`
 	Format      string           `json:"format"`
 	Text        string           `json:"text"`
-	Initiatives []any            `json:"initiatives"`
-	Metrics     []any            `json:"metrics"`
+	Provinces   []string         `json:"provinces"`
+	Initiatives []InitiativeRow  `json:"initiatives"`
+	Metrics     []MetricRow      `json:"metrics"`
 	Removed     []corpus.Removed `json:"removed"`
 }
 
@@ -28,14 +29,29 @@ func (c *Collection) Show(ctx context.Context, ref string) (*DocView, error) {
 	if err != nil {
 		return nil, err
 	}
+	facts, inits, metrics, err := c.Store.Facts(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
 	v := &DocView{ID: d.ID, URL: d.URL, Title: d.Title, Source: d.Source, Charset: d.Charset, Format: d.Format,
-		Text: d.Clean, Initiatives: []any{}, Metrics: []any{}, Removed: d.Removed}
+		Text: d.Clean, Provinces: facts.Provinces, Initiatives: []InitiativeRow{}, Metrics: []MetricRow{}, Removed: d.Removed}
 	if d.Published != "" {
 		p := d.Published
 		v.Published = &p
 	}
-	if y := yearOf(d.Published); y > 0 {
-		v.Year = &y
+	year := facts.Year
+	if year == 0 {
+		year = yearOf(d.Published) // not rebuilt yet: the year it was published is the best guess
+	}
+	v.Year = optYear(year)
+	if v.Provinces == nil {
+		v.Provinces = []string{}
+	}
+	for _, r := range inits {
+		v.Initiatives = append(v.Initiatives, initiativeRow(r, corpus.ExportRow{}))
+	}
+	for _, r := range metrics {
+		v.Metrics = append(v.Metrics, metricRow(r, corpus.ExportRow{}))
 	}
 	if v.Removed == nil {
 		v.Removed = []corpus.Removed{}

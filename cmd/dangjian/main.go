@@ -50,6 +50,8 @@ func commands() []command {
 		{"rebuild", "recreate the index from the corpus, atomically", runRebuild},
 		{"search", "search the corpus: dangjian search [flags] QUERY", runSearch},
 		{"show", "show one document by id, URL or imported path", runShow},
+		{"trend", "count passages by province × year: dangjian trend QUERY", runTrend},
+		{"export", "export initiatives or metrics as CSV, JSONL or XLSX", runExport},
 		{"demo", "run the whole pipeline on the bundled sample, no network needed", runDemo},
 	}
 }

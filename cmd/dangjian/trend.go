@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/collection"
+)
+
+func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("trend", "[--json] QUERY", stderr)
+	asJSON := fs.Bool("json", false, "print the counts as one JSON object")
+	words, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(words) == 0 {
+		fs.Usage()
+		return &exitError{code: 2, msg: "trend needs a query, e.g. dangjian trend 四不两直"}
+	}
+	c, err := collection.Open(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	res, err := c.Trend(ctx, strings.Join(words, " "))
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, res)
+	}
+	printTrend(stdout, res)
+	return nil
+}
+
+// printTrend draws provinces as rows and years as columns, with totals, padding by
+// display width so Chinese names line up.
+func printTrend(w io.Writer, res *collection.TrendResult) {
+	if res.Total == 0 {
+		fmt.Fprintf(w, "no passages attributed to a province say %q\n", res.Query)
+		return
+	}
+	fmt.Fprintf(w, "passages saying %q, by province and year\n\n", res.Query)
+	const nameWidth = 18
+	header := pad("province", nameWidth)
+	for _, y := range res.Years {
+		header += fmt.Sprintf("%6s", yearLabel(y))
+	}
+	fmt.Fprintln(w, header+"  total")
+	colTotals := make([]int, len(res.Years))
+	for _, row := range res.Provinces {
+		line := pad(row.Province, nameWidth)
+		for i, y := range res.Years {
+			n := row.Counts[strconv.Itoa(y)]
+			colTotals[i] += n
+			cell := "·"
+			if n > 0 {
+				cell = strconv.Itoa(n)
+			}
+			line += fmt.Sprintf("%6s", cell)
+		}
+		fmt.Fprintf(w, "%s%7d\n", line, row.Total)
+	}
+	line := pad("total", nameWidth)
+	for _, n := range colTotals {
+		line += fmt.Sprintf("%6d", n)
+	}
+	fmt.Fprintf(w, "%s%7d\n", line, res.Total)
+}
+
+func yearLabel(y int) string {
+	if y == 0 {
+		return "?"
+	}
+	return strconv.Itoa(y)
+}
+
+// pad fills s with spaces to width terminal columns; Han characters take two.
+func pad(s string, width int) string {
+	cols := 0
+	for _, r := range s {
+		if r >= 0x1100 && utf8.RuneLen(r) >= 3 {
+			cols += 2
+		} else {
+			cols++
+		}
+	}
+	if cols >= width {
+		return s + " "
+	}
+	return s + strings.Repeat(" ", width-cols)
+}

@@ -1,0 +1,252 @@
+package collection
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dangjian/dangjian/corpus"
+)
+
+// Tables and formats export knows.
+var (
+	ExportTables  = []string{"initiatives", "metrics"}
+	ExportFormats = []string{"csv", "jsonl", "xlsx"}
+)
+
+// Column headers of the exports, as design.md fixes them.
+var (
+	initiativeColumns = []string{"actor", "actor_kind", "province", "year", "initiative", "evidence", "title", "published", "url"}
+	metricColumns     = []string{"actor", "actor_kind", "province", "year", "value", "unit", "what", "approx", "evidence", "title", "published", "url"}
+)
+
+// ExportOptions select the rows and the file format.
+type ExportOptions struct {
+	Province string // any name of a province (湖北, 湖北省, 湖北省委 is not one)
+	Year     int
+	Format   string // csv (default), jsonl or xlsx
+}
+
+// InitiativeRow is an exported initiative, also the shape of show's "initiatives".
+type InitiativeRow struct {
+	Actor      string `json:"actor"`
+	ActorKind  string `json:"actor_kind"`
+	Province   string `json:"province"`
+	Year       *int   `json:"year"`
+	Initiative string `json:"initiative"`
+	Evidence   string `json:"evidence"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	DocID      int64  `json:"doc"`
+	Title      string `json:"title,omitempty"`
+	Published  string `json:"published,omitempty"`
+	URL        string `json:"url,omitempty"`
+}
+
+// MetricRow is an exported metric, also the shape of show's "metrics".
+type MetricRow struct {
+	Actor     string  `json:"actor"`
+	ActorKind string  `json:"actor_kind"`
+	Province  string  `json:"province"`
+	Year      *int    `json:"year"`
+	Value     float64 `json:"value"`
+	Unit      string  `json:"unit"`
+	What      string  `json:"what"`
+	Approx    bool    `json:"approx"`
+	Evidence  string  `json:"evidence"`
+	Start     int     `json:"start"`
+	End       int     `json:"end"`
+	DocID     int64   `json:"doc"`
+	Title     string  `json:"title,omitempty"`
+	Published string  `json:"published,omitempty"`
+	URL       string  `json:"url,omitempty"`
+}
+
+func optYear(y int) *int {
+	if y <= 0 {
+		return nil
+	}
+	return &y
+}
+
+func initiativeRow(r corpus.Initiative, e corpus.ExportRow) InitiativeRow {
+	return InitiativeRow{Actor: r.Actor, ActorKind: r.ActorKind, Province: r.Province, Year: optYear(r.Year),
+		Initiative: r.Name, Evidence: r.Evidence, Start: r.Start, End: r.End, DocID: r.DocID,
+		Title: e.Title, Published: e.Published, URL: e.URL}
+}
+
+func metricRow(r corpus.Metric, e corpus.ExportRow) MetricRow {
+	return MetricRow{Actor: r.Actor, ActorKind: r.ActorKind, Province: r.Province, Year: optYear(r.Year),
+		Value: r.Value, Unit: r.Unit, What: r.What, Approx: r.Approx, Evidence: r.Evidence, Start: r.Start, End: r.End,
+		DocID: r.DocID, Title: e.Title, Published: e.Published, URL: e.URL}
+}
+
+func (r InitiativeRow) cells() []string {
+	return []string{r.Actor, r.ActorKind, r.Province, yearCell(r.Year), r.Initiative, r.Evidence, r.Title, r.Published, r.URL}
+}
+
+func (r MetricRow) cells() []string {
+	return []string{r.Actor, r.ActorKind, r.Province, yearCell(r.Year), strconv.FormatFloat(r.Value, 'f', -1, 64),
+		r.Unit, r.What, strconv.FormatBool(r.Approx), r.Evidence, r.Title, r.Published, r.URL}
+}
+
+func yearCell(y *int) string {
+	if y == nil {
+		return ""
+	}
+	return strconv.Itoa(*y)
+}
+
+// rowSink receives rows in one format.
+type rowSink interface {
+	row(v any, cells []string) error
+	close() error
+}
+
+// Export writes a table to w. Rows come sorted by province, year and name.
+func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, w io.Writer) error {
+	filter := corpus.FactFilter{Year: o.Year}
+	if o.Province != "" {
+		pv, ok := c.gaz.Province(o.Province)
+		if !ok {
+			return fmt.Errorf("unknown province %q (use a name such as 湖北 or 广西壮族自治区)", o.Province)
+		}
+		filter.Province = pv
+	}
+	var columns []string
+	switch table {
+	case "initiatives":
+		columns = initiativeColumns
+	case "metrics":
+		columns = metricColumns
+	default:
+		return fmt.Errorf("unknown table %q (want %s)", table, strings.Join(ExportTables, " or "))
+	}
+	sink, err := newSink(o.Format, table, columns, w)
+	if err != nil {
+		return err
+	}
+	if table == "initiatives" {
+		err = c.Store.Initiatives(ctx, filter, func(r corpus.Initiative, e corpus.ExportRow) error {
+			row := initiativeRow(r, e)
+			return sink.row(row, row.cells())
+		})
+	} else {
+		err = c.Store.Metrics(ctx, filter, func(r corpus.Metric, e corpus.ExportRow) error {
+			row := metricRow(r, e)
+			return sink.row(row, row.cells())
+		})
+	}
+	if err != nil {
+		return err
+	}
+	return sink.close()
+}
+
+func newSink(format, table string, columns []string, w io.Writer) (rowSink, error) {
+	switch format {
+	case "", "csv":
+		// The byte-order mark makes Excel read the file as UTF-8.
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return nil, err
+		}
+		cw := csv.NewWriter(w)
+		return &csvSink{cw}, cw.Write(columns)
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return &jsonlSink{enc}, nil
+	case "xlsx":
+		return newXLSXSink(table, columns, w)
+	}
+	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(ExportFormats, ", "))
+}
+
+type csvSink struct{ w *csv.Writer }
+
+func (s *csvSink) row(_ any, cells []string) error { return s.w.Write(cells) }
+func (s *csvSink) close() error {
+	s.w.Flush()
+	return s.w.Error()
+}
+
+type jsonlSink struct{ enc *json.Encoder }
+
+func (s *jsonlSink) row(v any, _ []string) error { return s.enc.Encode(v) }
+func (s *jsonlSink) close() error                { return nil }
+
+// xlsxSink streams rows into one sheet with a frozen header row and filters on every column.
+type xlsxSink struct {
+	f      *excelize.File
+	sw     *excelize.StreamWriter
+	sheet  string
+	cols   int
+	n      int
+	w      io.Writer
+	numCol map[int]bool
+}
+
+func newXLSXSink(table string, columns []string, w io.Writer) (*xlsxSink, error) {
+	f := excelize.NewFile()
+	sheet := table
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	header := make([]any, len(columns))
+	numCol := map[int]bool{}
+	for i, c := range columns {
+		header[i] = c
+		if c == "year" || c == "value" {
+			numCol[i] = true
+		}
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	return &xlsxSink{f: f, sw: sw, sheet: sheet, cols: len(columns), n: 1, w: w, numCol: numCol}, nil
+}
+
+func (s *xlsxSink) row(_ any, cells []string) error {
+	s.n++
+	vals := make([]any, len(cells))
+	for i, c := range cells {
+		vals[i] = c
+		if s.numCol[i] {
+			if f, err := strconv.ParseFloat(c, 64); err == nil {
+				vals[i] = f
+			}
+		}
+	}
+	cell, _ := excelize.CoordinatesToCellName(1, s.n)
+	if err := s.sw.SetRow(cell, vals); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	return nil
+}
+
+func (s *xlsxSink) close() error {
+	if err := s.sw.Flush(); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	last, _ := excelize.CoordinatesToCellName(s.cols, s.n)
+	if err := s.f.AutoFilter(s.sheet, "A1:"+last, nil); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	if _, err := s.f.WriteTo(s.w); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	return s.f.Close()
+}
