@@ -172,11 +172,25 @@ func (d *doc) mainActor() []Actor {
 		}
 	}
 	for a, n := range counts {
-		if n >= 2 && float64(n) >= mainActorShare*float64(total) {
+		if n >= 2 && float64(n) >= mainActorShare*float64(total) && d.namedInOpening(a) {
 			return []Actor{a}
 		}
 	}
 	return nil
+}
+
+// namedInOpening reports whether the headline, byline or first lines name a
+// (a province, or a place in it, or the central body itself).
+func (d *doc) namedInOpening(a Actor) bool {
+	for _, m := range d.matches {
+		if m.Start >= openingRunes {
+			break
+		}
+		if m.Kind == gazetteer.KindCentral && m.Name == a.Name || m.Kind != gazetteer.KindCentral && m.Province == a.Province {
+			return true
+		}
+	}
+	return false
 }
 
 // mainActorShare is the share of clause subjects one actor must have to be

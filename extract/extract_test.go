@@ -114,6 +114,13 @@ func TestMainActor(t *testing.T) {
 	}
 }
 
+func TestNoMainActorWithoutOpening(t *testing.T) {
+	text := strings.Repeat("各地推进基层党建工作。\n", 80) + "浙江推进改革。\n浙江持续发力。\n开展“红色网格”活动。"
+	if got := initiativesOf(testExtractor.Extract(text)); got != "" {
+		t.Errorf("initiatives = %q, want none: the opening does not name 浙江", got)
+	}
+}
+
 func TestInitiatives(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"广东实施“粤强种芯”工程。", "广东:粤强种芯"},

@@ -1,7 +1,7 @@
 package extract
 
-// openingRunes is how much of a text counts as its headline and opening when
-// looking for the year reported on.
+// openingRunes is how much of a text counts as its headline and opening, when
+// looking for the year reported on and for the main actor.
 const openingRunes = 600
 
 // reportYear returns the year whose work the text reports: the year of a
