@@ -18,6 +18,7 @@ import (
 var leadWords = wordList(
 	"同时", "此外", "另外", "其中", "比如", "例如", "譬如", "如", "据悉", "据了解", "据介绍",
 	"目前", "同样", "而且", "而", "并且", "对此", "为此", "随后", "此前", "近年来", "今年以来",
+	"今年", "去年", "近年", "当前", "近期", "日前", "年初", "年底", "年内", "据统计",
 	"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
 )
 
@@ -140,7 +141,7 @@ func (d *doc) attributeActors() {
 			prev = s.groups[len(s.groups)-1].actors
 			continue
 		}
-		_, generic := prefixAt(d.rs, s.start, genericStarts)
+		generic := d.genericStart(s)
 		switch {
 		case len(prev) > 0 && !generic:
 			s.inherited = prev
@@ -150,6 +151,41 @@ func (d *doc) attributeActors() {
 		prev = s.inherited
 	}
 }
+
+// genericStart reports whether s opens, after any lead words or a year, with
+// a generic subject.
+func (d *doc) genericStart(s *sentence) bool {
+	p := d.skipLead(s.start, s.end)
+	_, ok := prefixAt(d.rs, p, genericStarts)
+	return ok
+}
+
+// skipLead returns the offset after the lead words, a leading year (2024年,)
+// and commas at p.
+func (d *doc) skipLead(p, end int) int {
+	rs := d.rs
+	for {
+		q := p
+		if n, ok := prefixAt(rs, q, leadWords); ok {
+			q += n
+		} else if q+4 < end && isDigit(rs[q]) && isDigit(rs[q+1]) && isDigit(rs[q+2]) && isDigit(rs[q+3]) && rs[q+4] == '年' {
+			q += 5
+			if n, ok := prefixAt(rs, q, yearTails); ok {
+				q += n
+			}
+		}
+		for q < end && (rs[q] == ',' || rs[q] == '，' || isSpace(rs[q])) {
+			q++
+		}
+		if q == p {
+			return p
+		}
+		p = q
+	}
+}
+
+// yearTails may follow a leading year: 2024年以来, 2024年底.
+var yearTails = wordList("以来", "来", "底", "初", "末", "内", "上半年", "下半年", "度")
 
 // mainActor returns the actor a whole text reports on, when there is one: a
 // provincial report (湖北 on its own organs) or a local news story names one
@@ -257,14 +293,8 @@ func (d *doc) clauseSubject(s *sentence, ms []gazetteer.Match, at func(int) (int
 		return group{}, false
 	}
 	starts := []int{cs}
-	for _, w := range leadWords {
-		if _, ok := (words{w}).at(rs, cs); ok {
-			p := cs + len(w)
-			for p < ce && (rs[p] == ',' || rs[p] == '，' || isSpace(rs[p])) {
-				p++
-			}
-			starts = append(starts, p)
-		}
+	if p := d.skipLead(cs, ce); p != cs {
+		starts = append(starts, p)
 	}
 	for _, st := range starts {
 		i, ok := at(st)
