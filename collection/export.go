@@ -181,10 +181,11 @@ type jsonlSink struct{ enc *json.Encoder }
 func (s *jsonlSink) row(v any, _ []string) error { return s.enc.Encode(v) }
 func (s *jsonlSink) close() error                { return nil }
 
-// xlsxSink streams rows into one sheet with a frozen header row and filters on every column.
+// xlsxSink writes rows into one sheet with a frozen header row and filters on every
+// column. Excelize's stream writer cannot add filters, so rows go through the ordinary
+// API; a sheet holds at most about a million rows either way.
 type xlsxSink struct {
 	f      *excelize.File
-	sw     *excelize.StreamWriter
 	sheet  string
 	cols   int
 	n      int
@@ -194,29 +195,22 @@ type xlsxSink struct {
 
 func newXLSXSink(table string, columns []string, w io.Writer) (*xlsxSink, error) {
 	f := excelize.NewFile()
-	sheet := table
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	if err := f.SetSheetName("Sheet1", table); err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
-	}
-	header := make([]any, len(columns))
-	numCol := map[int]bool{}
+	s := &xlsxSink{f: f, sheet: table, cols: len(columns), w: w, numCol: map[int]bool{}}
 	for i, c := range columns {
-		header[i] = c
 		if c == "year" || c == "value" {
-			numCol[i] = true
+			s.numCol[i] = true
 		}
 	}
-	if err := sw.SetRow("A1", header); err != nil {
+	if err := s.row(nil, columns); err != nil {
+		return nil, err
+	}
+	if err := f.SetPanes(table, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
-	return &xlsxSink{f: f, sw: sw, sheet: sheet, cols: len(columns), n: 1, w: w, numCol: numCol}, nil
+	return s, nil
 }
 
 func (s *xlsxSink) row(_ any, cells []string) error {
@@ -224,23 +218,21 @@ func (s *xlsxSink) row(_ any, cells []string) error {
 	vals := make([]any, len(cells))
 	for i, c := range cells {
 		vals[i] = c
-		if s.numCol[i] {
+		if s.numCol[i] && s.n > 1 {
 			if f, err := strconv.ParseFloat(c, 64); err == nil {
 				vals[i] = f
 			}
 		}
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, s.n)
-	if err := s.sw.SetRow(cell, vals); err != nil {
+	if err := s.f.SetSheetRow(s.sheet, cell, &vals); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	return nil
 }
 
 func (s *xlsxSink) close() error {
-	if err := s.sw.Flush(); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
+	defer s.f.Close()
 	last, _ := excelize.CoordinatesToCellName(s.cols, s.n)
 	if err := s.f.AutoFilter(s.sheet, "A1:"+last, nil); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
@@ -248,5 +240,5 @@ func (s *xlsxSink) close() error {
 	if _, err := s.f.WriteTo(s.w); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	return s.f.Close()
+	return nil
 }

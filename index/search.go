@@ -451,7 +451,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			}
 			if len(h.passages) > 0 {
 				for _, p := range h.passages {
-					hit.Snippets = append(hit.Snippets, Snippets(p.text, m.highlights(), 1, snippetWidth)...)
+					hit.Snippets = append(hit.Snippets, Snippets(p.text, m.highlights(), 1, passageWidth)...)
 					if len(hit.Snippets) >= maxSnippets {
 						break
 					}
@@ -477,6 +477,9 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 const (
 	maxSnippets  = 3
 	snippetWidth = 60
+	// A passage hit shows its sentence whole where it can: it is the evidence that the
+	// province said it.
+	passageWidth = 160
 )
 
 // docFields is what an article record stores for display.

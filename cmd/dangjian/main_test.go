@@ -1,0 +1,330 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+const shared = "../../../shared"
+
+// dj runs the command in-process and returns its output and exit status.
+func dj(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, &out, &errOut)
+	var ee *exitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		code = ee.code
+	default:
+		code = 1
+		errOut.WriteString(err.Error())
+	}
+	return out.String(), errOut.String(), code
+}
+
+// seededData is a data directory with the five seeds imported and rebuilt, shared by the
+// tests that only read it.
+var seededData = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "dangjian-cmd-test-")
+	if err != nil {
+		return "", err
+	}
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"import", "--data", dir, filepath.Join(shared, "seeds")}, &out, &errOut); err != nil {
+		return "", err
+	}
+	if err := run(context.Background(), []string{"rebuild", "--data", dir}, &out, &errOut); err != nil {
+		return "", err
+	}
+	return dir, nil
+})
+
+func seeds(t *testing.T) string {
+	t.Helper()
+	if files, _ := filepath.Glob(filepath.Join(shared, "seeds", "*.txt")); len(files) != 5 {
+		t.Fatalf("want the 5 seeds in %s/seeds, found %d", shared, len(files))
+	}
+	dir, err := seededData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if dir, err := seededData(); err == nil {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
+func TestSearchJSONContract(t *testing.T) {
+	data := seeds(t)
+	out, errOut, code := dj(t, "search", "--data", data, "四不两直", "--json")
+	if code != 0 {
+		t.Fatalf("search exit %d: %s", code, errOut)
+	}
+	var res map[string]any
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("search --json is not JSON: %v\n%s", err, out)
+	}
+	for _, key := range []string{"query", "total", "hits", "facets"} {
+		if _, ok := res[key]; !ok {
+			t.Errorf("search --json lacks %q", key)
+		}
+	}
+	hits := res["hits"].([]any)
+	if len(hits) == 0 {
+		t.Fatal("no hits for 四不两直")
+	}
+	hit := hits[0].(map[string]any)
+	for _, key := range []string{"id", "url", "title", "source", "published", "year", "score", "provinces", "snippets", "duplicates"} {
+		if _, ok := hit[key]; !ok {
+			t.Errorf("hit lacks %q", key)
+		}
+	}
+	snips := hit["snippets"].([]any)
+	if len(snips) == 0 || !strings.Contains(snips[0].(string), "<mark>四不两直</mark>") {
+		t.Errorf("snippets = %v, want a <mark>ed match", snips)
+	}
+	facets := res["facets"].(map[string]any)
+	for _, f := range []string{"province", "year", "source"} {
+		if _, ok := facets[f]; !ok {
+			t.Errorf("facets lack %q", f)
+		}
+	}
+}
+
+func TestSearchHumanOutput(t *testing.T) {
+	data := seeds(t)
+	out, _, code := dj(t, "search", "--data", data, "形严实软")
+	if code != 0 || !strings.Contains(out, "[形严实软]") || !strings.Contains(out, "001_44a1bbc77daa91e9.txt") {
+		t.Errorf("search output (exit %d):\n%s", code, out)
+	}
+	if strings.Contains(out, "\033[") {
+		t.Error("colour codes written to a non-terminal")
+	}
+}
+
+func TestShowJSON(t *testing.T) {
+	data := seeds(t)
+	out, errOut, code := dj(t, "show", "--json", "--data", data, filepath.Join(shared, "seeds", "002_5d6fb8c6b03e9a71.txt"))
+	if code != 0 {
+		t.Fatalf("show exit %d: %s", code, errOut)
+	}
+	var v struct {
+		ID          int64
+		Title       string
+		Published   *string
+		Charset     string
+		Text        string
+		Initiatives []any
+		Metrics     []any
+		Removed     []struct{ Text, Reason string }
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Title != "堅持問題導向全面提高機關黨建質量研究" || v.Published == nil || *v.Published != "2024-03-03T03:14" {
+		t.Errorf("show 002: title %q published %v", v.Title, v.Published)
+	}
+	if strings.Contains(v.Text, "香蕉") || len(v.Removed) == 0 {
+		t.Errorf("show 002: spam not removed (removed %d parts)", len(v.Removed))
+	}
+	if _, _, code := dj(t, "show", "--data", data, "no-such-doc"); code != 1 {
+		t.Errorf("show unknown exit %d, want 1", code)
+	}
+}
+
+// TestShowMislabelledPage imports a GBK page whose meta tag claims UTF-8.
+func TestShowMislabelledPage(t *testing.T) {
+	dir := t.TempDir()
+	// 标题: 湖北机关党建 / text: 湖北省直机关开展“四不两直”调研。 in GBK
+	body := "<html><head><meta charset=\"utf-8\"><title>\xba\xfe\xb1\xb1\xbb\xfa\xb9\xd8\xb5\xb3\xbd\xa8</title></head><body>" +
+		"<h1>\xba\xfe\xb1\xb1\xbb\xfa\xb9\xd8\xb5\xb3\xbd\xa8</h1><div class=\"date\">2024-03-05 10:00</div>" +
+		"<p>\xba\xfe\xb1\xb1\xca\xa1\xd6\xb1\xbb\xfa\xb9\xd8\xbf\xaa\xd5\xb9\xa1\xb0\xcb\xc4\xb2\xbb\xc1\xbd\xd6\xb1\xa1\xb1\xb5\xf7\xd1\xd0\xa1\xa3</p></body></html>"
+	page := filepath.Join(dir, "page.html")
+	if err := os.WriteFile(page, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	if _, errOut, code := dj(t, "import", "--data", data, page); code != 0 {
+		t.Fatalf("import exit %d: %s", code, errOut)
+	}
+	out, _, _ := dj(t, "show", "--json", "--data", data, page)
+	var v struct {
+		Title, Text, Charset string
+		Published            *string
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Title != "湖北机关党建" || !strings.Contains(v.Text, "湖北省直机关开展“四不两直”调研。") || v.Charset != "gb18030" ||
+		v.Published == nil || !strings.HasPrefix(*v.Published, "2024-03-05") {
+		t.Errorf("mislabelled GBK page shown as %+v", v)
+	}
+}
+
+func TestImportExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "bin.txt"), []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 1, 2, 3}, 0o644)
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("标题\n\n河北开展“万人进万企”活动。\n"), 0o644)
+	data := t.TempDir()
+	out, errOut, code := dj(t, "import", "--data", data, dir)
+	if code != 1 {
+		t.Errorf("import with refused files exit %d, want 1", code)
+	}
+	if !strings.Contains(out, "1 added") || !strings.Contains(errOut, "empty.txt") || !strings.Contains(errOut, "bin.txt") {
+		t.Errorf("import output:\n%s\n%s", out, errOut)
+	}
+	out, _, code = dj(t, "import", "--data", data, filepath.Join(dir, "ok.txt"))
+	if code != 0 || !strings.Contains(out, "skipped") {
+		t.Errorf("re-import exit %d:\n%s", code, out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"frobnicate"}, 2},
+		{[]string{"import"}, 2},
+		{[]string{"search"}, 2},
+		{[]string{"search", "--limit", "x", "a"}, 2},
+		{[]string{"export", "tables"}, 1},
+		{[]string{"help"}, 0},
+	}
+	for _, tt := range tests {
+		args := append(tt.args, "--data", t.TempDir())
+		if _, _, code := dj(t, args...); code != tt.code {
+			t.Errorf("dangjian %v exit %d, want %d", tt.args, code, tt.code)
+		}
+	}
+}
+
+func TestTrendSeeds(t *testing.T) {
+	data := seeds(t)
+	out, _, code := dj(t, "trend", "--json", "--data", data, "四不两直")
+	if code != 0 {
+		t.Fatalf("trend exit %d", code)
+	}
+	var res struct {
+		Years     []int
+		Provinces []struct {
+			Province string
+			Counts   map[string]int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, p := range res.Provinces {
+		got[p.Province] = true
+		if p.Counts["2023"] == 0 {
+			t.Errorf("%s has no 2023 count: %v", p.Province, p.Counts)
+		}
+	}
+	if len(got) != 2 || !got["黑龙江"] || !got["湖北"] {
+		t.Errorf("trend 四不两直 provinces = %v, want 黑龙江 and 湖北", got)
+	}
+	table, _, _ := dj(t, "trend", "--data", data, "四不两直")
+	if !strings.Contains(table, "2023") || !strings.Contains(table, "黑龙江") || !strings.Contains(table, "total") {
+		t.Errorf("trend table:\n%s", table)
+	}
+}
+
+func TestSearchProvincePassages(t *testing.T) {
+	data := seeds(t)
+	out, _, _ := dj(t, "search", "--json", "--province", "浙江", "--data", data, "专项行动")
+	var res struct {
+		Total int
+		Hits  []struct{ Snippets []string }
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 {
+		t.Fatal("no hit for 浙江 专项行动")
+	}
+	for _, h := range res.Hits {
+		for _, s := range h.Snippets {
+			if !strings.Contains(s, "浙江") || !strings.Contains(s, "4个<mark>专项行动</mark>") {
+				t.Errorf("snippet is not the 浙江 passage: %q", s)
+			}
+		}
+	}
+	if _, errOut, code := dj(t, "search", "--province", "火星", "--data", data, "党建"); code == 0 || !strings.Contains(errOut, "unknown province") {
+		t.Errorf("unknown province: exit %d %s", code, errOut)
+	}
+}
+
+func TestExportZhejiang(t *testing.T) {
+	data := seeds(t)
+	out, errOut, code := dj(t, "export", "initiatives", "--province", "浙江", "--format", "csv", "--data", data)
+	if code != 0 {
+		t.Fatalf("export exit %d: %s", code, errOut)
+	}
+	if !strings.HasPrefix(out, "\uFEFFactor,actor_kind,province,year,initiative,evidence,title,published,url\n") {
+		t.Errorf("CSV header/BOM wrong: %q", out[:min(len(out), 120)])
+	}
+	for _, want := range []string{"循迹溯源学思想促践行", "双融双强", "000_9cc716cc01e6bbdf.txt", "压紧压实强基固本政治责任"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %q", want)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		if !strings.HasPrefix(line, "浙江,province,浙江,") {
+			t.Errorf("row not about 浙江: %s", line)
+		}
+	}
+}
+
+// TestExportXLSXOpensInOpenpyxl reads the workbook back with an independent reader.
+func TestExportXLSXOpensInOpenpyxl(t *testing.T) {
+	py := "/usr/bin/python3"
+	if err := exec.Command(py, "-c", "import openpyxl").Run(); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("python3-openpyxl missing in CI: %v", err)
+		}
+		t.Skip("Debian's python3-openpyxl is not installed (.ci/run installs it)")
+	}
+	data := seeds(t)
+	file := filepath.Join(t.TempDir(), "zj.xlsx")
+	if _, errOut, code := dj(t, "export", "initiatives", "--province", "浙江", "-o", file, "--data", data); code != 0 {
+		t.Fatalf("export exit %d: %s", code, errOut)
+	}
+	script := `import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.active
+print(ws.freeze_panes, ws.auto_filter.ref)
+for row in ws.iter_rows(values_only=True):
+    print("\t".join("" if v is None else str(v) for v in row))`
+	out, err := exec.Command(py, "-c", script, file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	lines := strings.Split(string(out), "\n")
+	if !strings.HasPrefix(lines[0], "A2 $A$1:$I$") {
+		t.Errorf("frozen pane / filter = %q, want A2 and A1:I…", lines[0])
+	}
+	if !strings.HasPrefix(lines[1], "actor\tactor_kind\tprovince\tyear\tinitiative") {
+		t.Errorf("header = %q", lines[1])
+	}
+	if !strings.Contains(string(out), "循迹溯源学思想促践行") {
+		t.Errorf("xlsx lacks 循迹溯源学思想促践行:\n%s", out)
+	}
+}
