@@ -33,7 +33,8 @@ var notUnitAfter = map[string][]string{
 // name of a document or a set of rules (二十条措施, 十条标准).
 var nameHeads = wordList("措施", "举措", "条例", "规定", "标准", "意见", "要求", "方面", "原则", "禁令", "机制", "行动", "工程", "办法", "做法")
 
-// maxRateGap is how far before a number 每 makes it a rate (每人补助3000元).
+// maxRateGap is how far before a number 每 or 人均 makes it a rate
+// (每人补助3000元, 人均增收800元).
 const maxRateGap = 5
 
 // boundsBefore mark a number as a target or a limit, not a result.
@@ -142,11 +143,15 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int) bool {
 		return false
 	}
 	// 每村1名, 每人2000元: a rate. 每年/每月 are frequencies and leave the count alone.
-	for k := 2; k <= maxRateGap; k++ {
-		if b := before(k); b == '每' && !strings.ContainsRune("年月周天日季次届", before(k-1)) {
+	for k := 1; k <= maxRateGap; k++ {
+		b := before(k)
+		switch {
+		case b == '每' && k > 1 && !strings.ContainsRune("年月周天日季次届", before(k-1)):
 			return false
-		} else if b == 0 || isClauseBreak(b) {
-			break
+		case b == '均' && strings.ContainsRune("人户村平", before(k+1)):
+			return false // 人均补助2000元: an average
+		case b == 0 || isClauseBreak(b):
+			k = maxRateGap
 		}
 	}
 	for _, m := range s.matches {
@@ -210,9 +215,13 @@ func isChineseNumeral(r rune) bool {
 	return false
 }
 
-// readMultiplier applies 万/亿/千 after Arabic digits and 多/余 between the
-// number and its multiplier (12万余件 is read as 12万, then 余 by readUnit).
+// readMultiplier applies 万/亿/千 after Arabic digits, also after 多/余
+// (30余万人); 多/余 after the multiplier (12万余件) are left to readUnit.
 func readMultiplier(rs []rune, q, end int, n *number) int {
+	if q+1 < end && (rs[q] == '多' || rs[q] == '余') && (rs[q+1] == '万' || rs[q+1] == '亿' || rs[q+1] == '千') {
+		n.approx = true // 30余万人, 3000多万元
+		q++
+	}
 	for q < end {
 		switch rs[q] {
 		case '万':
