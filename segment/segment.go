@@ -4,6 +4,7 @@ package segment
 import (
 	_ "embed"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,14 +20,36 @@ import (
 //go:embed lexicon.txt
 var lexicon string
 
-// stockDict loads gse's embedded simplified and traditional dictionaries.
+// charFreqText holds the frequencies of single characters from gse's
+// dictionary, which gse itself replaces by 2 when loading; see charfreq.txt.
+//
+//go:embed charfreq.txt
+var charFreqText string
+
+// stock is gse's embedded dictionary with the real frequencies of single characters.
+type stock struct {
+	dict     *gse.Dictionary
+	chars    map[rune]float64
+	logTotal float64
+}
+
+// loadStock loads gse's embedded simplified and traditional dictionaries.
 // Loading takes a few seconds, so every Segmenter in the process shares one
 // copy, loaded on first use; after loading it is only read.
-var stockDict = sync.OnceValue(func() *gse.Segmenter {
+var loadStock = sync.OnceValue(func() *stock {
 	seg := &gse.Segmenter{SkipLog: true}
 	// LoadDictEmbed only fails for dictionary files on disk; the embedded ones always load.
 	_ = seg.LoadDictEmbed("zh")
-	return seg
+	chars := make(map[rune]float64)
+	for _, line := range strings.Split(charFreqText, "\n") {
+		term, freq := parseLexiconLine(line)
+		if r, size := utf8.DecodeRuneInString(term); size == len(term) && freq > 0 {
+			chars[r] = freq
+		}
+	}
+	// The lexicon's frequencies are not added to the total: the total sets the
+	// price of each extra word, and raising it would join ordinary words too.
+	return &stock{dict: seg.Dict, chars: chars, logTotal: math.Log(seg.Dict.TotalFreq())}
 })
 
 // Token is a word of a text with its position in runes: text[Start:End] as runes is Text.
@@ -61,11 +84,16 @@ func newWithLexicon(lex string) *Segmenter {
 func (s *Segmenter) load() {
 	s.once.Do(func() {
 		s.terms = make(map[string]float64)
+		var terms []string
+		freqs := make(map[string]float64)
 		for _, line := range strings.Split(s.lexicon, "\n") {
-			term, freq := parseLexiconLine(line)
-			if term != "" {
-				s.addTerm(term, freq)
+			if term, freq := parseLexiconLine(line); term != "" {
+				terms = append(terms, term)
+				freqs[term] = freq
 			}
+		}
+		for _, t := range byLength(terms) {
+			s.addTerm(t, freqs[t])
 		}
 	})
 }
@@ -94,9 +122,20 @@ func (s *Segmenter) AddTerms(terms []string) {
 	s.load()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, t := range terms {
+	for _, t := range byLength(terms) {
 		s.addTerm(strings.TrimSpace(t), 0)
 	}
+}
+
+// byLength returns terms sorted from short to long. Terms are added in that
+// order so that a term's frequency is chosen knowing the shorter terms inside
+// it: 党务工作者 must be there before 优秀党务工作者 is measured against it.
+func byLength(terms []string) []string {
+	sorted := slices.Clone(terms)
+	slices.SortStableFunc(sorted, func(a, b string) int {
+		return utf8.RuneCountInString(a) - utf8.RuneCountInString(b)
+	})
+	return sorted
 }
 
 // addTerm records term with freq, or with a suggested frequency when freq is 0.
@@ -117,29 +156,27 @@ func (s *Segmenter) addTerm(term string, freq float64) {
 	}
 }
 
-// keepWhole is how many times more probable an added term is than its most
+// wholeMargin is how many times more probable an added term is than its most
 // probable split, so that it also survives next to words that compete for its
-// first or last character.
-const keepWhole = 100
+// first or last character (以两学一做为: 做为 must not win). Longer terms get a
+// larger margin: a 4-character slogan rarely appears by accident, while a short
+// term can turn up across a word boundary (城市委员会 is not 城/市委/员会).
+func wholeMargin(runes int) float64 {
+	return math.Pow(10, float64(min(runes, 5)))
+}
 
 // suggestFreq gives term a frequency that makes the whole word more probable
 // than any way of splitting it (jieba's suggest_freq with a safety margin).
-// A term the dictionaries already keep whole keeps its frequency: raising it
-// would make the term swallow characters of its neighbours in ordinary text.
 func (s *Segmenter) suggestFreq(term string) float64 {
 	runes := []rune(term)
 	route := s.routes(term, runes)
-	known := s.known(term)
-	if route[0].end == len(runes) {
-		return known
-	}
-	split := math.Exp(route[0].logp) * stockDict().Dict.TotalFreq()
-	return math.Max(split*keepWhole, known)
+	split := math.Exp(route[0].logp + loadStock().logTotal)
+	return math.Max(split*wholeMargin(len(runes)), s.known(term))
 }
 
 // known returns the frequency of word in the stock dictionary or among the added terms.
 func (s *Segmenter) known(word string) float64 {
-	f, _, _ := stockDict().Dict.Find([]byte(word))
+	f, _, _ := loadStock().dict.Find([]byte(word))
 	return math.Max(f, s.terms[word])
 }
 
@@ -182,7 +219,6 @@ func (s *Segmenter) Tokens(text string) []Token {
 			flush(i)
 		case (r == '—' || r == '…') && r == prev:
 			// Chinese dashes and ellipses are written as two characters but are one mark.
-			flush(i)
 			toks[len(toks)-1].End++
 		default:
 			flush(i)
@@ -231,29 +267,26 @@ func (s *Segmenter) routes(block string, runes []rune) []step {
 		offsets = append(offsets, i)
 	}
 	offsets = append(offsets, len(block))
-	stock := stockDict().Dict
+	st := loadStock()
 	raw := []byte(block)
-	// The lexicon's frequencies are not added to the total: the total sets the
-	// price of each extra word, and raising it would join ordinary words too.
-	logT := math.Log(stock.TotalFreq())
 	route := make([]step, n+1)
 	route[n] = step{end: n}
 	for k := n - 1; k >= 0; k-- {
 		best := step{end: k + 1, logp: math.Inf(-1)}
 		consider := func(end int, freq float64) {
-			p := math.Log(freq) - logT + route[end].logp
+			p := math.Log(freq) - st.logTotal + route[end].logp
 			if p > best.logp || (p == best.logp && end > best.end) {
 				best = step{end: end, logp: p}
 			}
 		}
-		consider(k+1, 1) // an unknown single character
+		consider(k+1, max(st.chars[runes[k]], 1)) // an unknown character has frequency 1
 		if unicode.IsDigit(runes[k]) && (k == 0 || !unicode.IsDigit(runes[k-1])) {
 			// A number is one word, as in the PKU and MSR standards, unless a
 			// dictionary word that starts with it is more probable.
 			consider(numberEnd(runes, k), 1)
 		}
-		for e := k + 1; e <= n; e++ {
-			freq, _, ok := stock.Find(raw[offsets[k]:offsets[e]])
+		for e := k + 2; e <= n; e++ {
+			freq, _, ok := st.dict.Find(raw[offsets[k]:offsets[e]])
 			if !ok {
 				break
 			}

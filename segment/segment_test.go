@@ -196,3 +196,21 @@ func BenchmarkCut(b *testing.B) {
 		}
 	}
 }
+
+func TestLexiconTermsStayWhole(t *testing.T) {
+	s := New()
+	n := 0
+	for _, line := range strings.Split(lexicon, "\n") {
+		term, _ := parseLexiconLine(line)
+		if term == "" {
+			continue
+		}
+		n++
+		if got := s.Cut(term); len(got) != 1 {
+			t.Errorf("Cut(%q) = %q, want the lexicon term whole", term, strings.Join(got, "/"))
+		}
+	}
+	if n < 400 {
+		t.Errorf("lexicon has %d terms, want at least 400", n)
+	}
+}
