@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -57,6 +58,7 @@ func commands() []command {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	args = moveGlobalData(args)
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		return nil
@@ -68,6 +70,29 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	usage(stderr)
 	return &exitError{code: 2, msg: fmt.Sprintf("unknown command %q", args[0])}
+}
+
+// moveGlobalData lets --data stand before the command (dangjian --data DIR show 1), as
+// scripts write it, by moving it behind the command where its flag set reads it.
+func moveGlobalData(args []string) []string {
+	var data []string
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		if name != "data" {
+			break
+		}
+		if hasValue {
+			data, args = append(data, args[0]), args[1:]
+		} else if len(args) > 1 {
+			data, args = append(data, args[0], args[1]), args[2:]
+		} else {
+			break
+		}
+	}
+	if len(data) == 0 || len(args) == 0 {
+		return args
+	}
+	return append(append([]string{args[0]}, data...), args[1:]...)
 }
 
 func usage(w io.Writer) {

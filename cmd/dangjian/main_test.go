@@ -328,3 +328,18 @@ for row in ws.iter_rows(values_only=True):
 		t.Errorf("xlsx lacks 循迹溯源学思想促践行:\n%s", out)
 	}
 }
+
+func TestMoveGlobalData(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"--data d show 1", "show --data d 1"},
+		{"--data=d show 1", "show --data=d 1"},
+		{"show --data d 1", "show --data d 1"},
+		{"--data", "--data"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(moveGlobalData(strings.Fields(tt.in)), " "); got != tt.want {
+			t.Errorf("moveGlobalData(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
