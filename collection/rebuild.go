@@ -138,6 +138,9 @@ func (c *Collection) indexAll(ctx context.Context, b *index.Builder, facts *corp
 	readErr := make(chan error, 1)
 	go func() {
 		err := c.Store.Each(ctx, func(d *corpus.Document) error {
+			if !d.Relevant {
+				return nil // kept in the corpus, left out of the index and the tables
+			}
 			select {
 			case docs <- d:
 				return nil

@@ -42,6 +42,9 @@ type Document struct {
 	Removed   []Removed // what cleaning cut, with reasons
 	Hash      string    // content hash of Text; equal hashes are the same content
 	Added     time.Time
+	// Relevant is false for a crawled page that the relevance filter judged not to be about
+	// Party building; it is kept (nothing fetched is lost) but left out of the index.
+	Relevant bool
 }
 
 // ContentHash is the identity used to recognise re-imported content: the text with
@@ -119,9 +122,26 @@ CREATE TABLE IF NOT EXISTS removed (
 );
 `
 
+// columns added after the first release; a database made before them gets them on open.
+var addedColumns = []struct{ table, column, decl string }{
+	{"documents", "relevant", "INTEGER NOT NULL DEFAULT 1"},
+}
+
 func (s *Store) migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
+	}
+	for _, c := range addedColumns {
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info(?) WHERE name = ?`, c.table, c.column).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("inspect %s: %w", c.table, err)
+		}
+		if n == 0 {
+			if _, err := s.db.ExecContext(ctx, "ALTER TABLE "+c.table+" ADD COLUMN "+c.column+" "+c.decl); err != nil {
+				return fmt.Errorf("add column %s.%s: %w", c.table, c.column, err)
+			}
+		}
 	}
 	return nil
 }
@@ -149,10 +169,10 @@ func (s *Store) Add(ctx context.Context, d *Document) (id int64, added bool, err
 		return 0, false, fmt.Errorf("corpus: look up %s: %w", d.URL, err)
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO documents
-		(url, source, title, published, format, charset, raw, text, clean, hash, added)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(url, source, title, published, format, charset, raw, text, clean, hash, added, relevant)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.URL, d.Source, d.Title, d.Published, d.Format, d.Charset, d.Raw, d.Text, d.Clean,
-		d.Hash, d.Added.Format(time.RFC3339))
+		d.Hash, d.Added.Format(time.RFC3339), d.Relevant)
 	if err != nil {
 		return 0, false, fmt.Errorf("corpus: insert %s: %w", d.URL, err)
 	}
@@ -202,12 +222,12 @@ func (s *Store) UpdateClean(ctx context.Context, id int64, clean string, removed
 	return nil
 }
 
-const docColumns = `id, url, source, title, published, format, charset, text, clean, hash, added`
+const docColumns = `id, url, source, title, published, format, charset, text, clean, hash, added, relevant`
 
 func scanDoc(row interface{ Scan(...any) error }, d *Document) error {
 	var added string
 	if err := row.Scan(&d.ID, &d.URL, &d.Source, &d.Title, &d.Published, &d.Format, &d.Charset,
-		&d.Text, &d.Clean, &d.Hash, &added); err != nil {
+		&d.Text, &d.Clean, &d.Hash, &added, &d.Relevant); err != nil {
 		return err
 	}
 	d.Added, _ = time.Parse(time.RFC3339, added)

@@ -78,8 +78,13 @@ func printHits(w io.Writer, res *collection.SearchResult, offset int, colour boo
 			meta = append(meta, *h.Published)
 		}
 		meta = append(meta, fmt.Sprintf("id %d", h.ID))
-		if len(h.Provinces) > 0 {
-			meta = append(meta, strings.Join(h.Provinces, "、"))
+		if n := len(h.Provinces); n > 0 {
+			const shown = 5
+			pv := strings.Join(h.Provinces[:min(n, shown)], "、")
+			if n > shown {
+				pv += fmt.Sprintf(" +%d", n-shown)
+			}
+			meta = append(meta, pv)
 		}
 		fmt.Fprintf(w, "    %s\n    %s\n", strings.Join(meta, " · "), h.URL)
 		for _, s := range h.Snippets {
