@@ -1,7 +1,9 @@
 package collection
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -256,4 +258,46 @@ func TestShowSeed(t *testing.T) {
 	if strings.Contains(v.Text, "微信扫一扫") || len(v.Removed) == 0 {
 		t.Errorf("seed 000: widget line not removed (removed %v)", v.Removed)
 	}
+}
+
+// TestRebuildOfManyDocuments crosses the facts writer's batch size, where a transaction
+// opened inside the indexing stage must survive that stage's end.
+func TestRebuildOfManyDocuments(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for i := range 1200 {
+		text := fmt.Sprintf("第%d号通报\n浙江开展“红色根脉强基工程”,培训党员%d人。\n", i, i+1)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := c.Import(ctx, []string{dir}, nil); err != nil {
+		t.Fatal(err)
+	}
+	meta, err := c.Rebuild(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if meta.Documents != 1200 {
+		t.Errorf("indexed %d documents, want 1200", meta.Documents)
+	}
+	rows := 0
+	if err := c.Export(ctx, "metrics", ExportOptions{Format: "jsonl"}, countWriter{&rows}); err != nil {
+		t.Fatal(err)
+	}
+	if rows != 1200 {
+		t.Errorf("exported %d metric rows, want 1200", rows)
+	}
+}
+
+type countWriter struct{ n *int }
+
+func (w countWriter) Write(p []byte) (int, error) {
+	*w.n += bytes.Count(p, []byte("\n"))
+	return len(p), nil
 }

@@ -65,6 +65,7 @@ const stagingPrefix = "staging_"
 // swaps them in, in one transaction, so export never sees a half-built table.
 type FactsWriter struct {
 	s   *Store
+	ctx context.Context // the rebuild's: cancelling it rolls back the open batch
 	tx  *sql.Tx
 	ins map[string]*sql.Stmt
 	n   int
@@ -79,11 +80,14 @@ func (s *Store) NewFactsWriter(ctx context.Context) (*FactsWriter, error) {
 	if _, err := s.db.ExecContext(ctx, strings.Join(drops, "")+fmt.Sprintf(factsSchema, stagingPrefix)); err != nil {
 		return nil, fmt.Errorf("corpus: create staging tables: %w", err)
 	}
-	w := &FactsWriter{s: s}
-	return w, w.begin(ctx)
+	w := &FactsWriter{s: s, ctx: ctx}
+	return w, w.begin()
 }
 
-func (w *FactsWriter) begin(ctx context.Context) error {
+// begin opens the next batch. Its transaction lives as long as the rebuild's context, not
+// the context of the Add call that happens to open it.
+func (w *FactsWriter) begin() error {
+	ctx := w.ctx
 	tx, err := w.s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("corpus: begin: %w", err)
@@ -127,7 +131,7 @@ func (w *FactsWriter) Add(ctx context.Context, f DocFacts, inits []Initiative, m
 		if err := w.tx.Commit(); err != nil {
 			return fmt.Errorf("corpus: commit facts: %w", err)
 		}
-		return w.begin(ctx)
+		return w.begin()
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/dangjian/dangjian/collection"
 	"github.com/dangjian/dangjian/corpus"
@@ -43,7 +45,27 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if v.Year != nil {
 		fmt.Fprintf(stdout, "year:      %d\n", *v.Year)
 	}
-	fmt.Fprintf(stdout, "charset:   %s\nformat:    %s\n\n%s\n", v.Charset, v.Format, v.Text)
+	fmt.Fprintf(stdout, "charset:   %s\nformat:    %s\n", v.Charset, v.Format)
+	if len(v.Provinces) > 0 {
+		fmt.Fprintf(stdout, "provinces: %s\n", strings.Join(v.Provinces, "、"))
+	}
+	fmt.Fprintf(stdout, "\n%s\n", v.Text)
+	if len(v.Initiatives) > 0 {
+		fmt.Fprintf(stdout, "\ninitiatives (%d):\n", len(v.Initiatives))
+		for _, r := range v.Initiatives {
+			fmt.Fprintf(stdout, "  %-8s %s\n", r.Actor, r.Initiative)
+		}
+	}
+	if len(v.Metrics) > 0 {
+		fmt.Fprintf(stdout, "\nmetrics (%d):\n", len(v.Metrics))
+		for _, r := range v.Metrics {
+			approx := ""
+			if r.Approx {
+				approx = " (approx.)"
+			}
+			fmt.Fprintf(stdout, "  %-8s %s: %s %s%s\n", r.Actor, r.What, strconv.FormatFloat(r.Value, 'f', -1, 64), r.Unit, approx)
+		}
+	}
 	if len(v.Removed) > 0 {
 		fmt.Fprintf(stdout, "\nremoved by cleaning (%d):\n", len(v.Removed))
 		for _, r := range v.Removed {
