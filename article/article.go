@@ -59,16 +59,10 @@ func fromHTML(raw []byte, contentType, pageURL, forced string) (Article, error) 
 		canonical = selfURL(page)
 	}
 	var prof Profile
-	switch {
-	case forced != "":
+	if forced != "" {
 		prof, _ = ProfileByName(forced)
-	default:
-		var ok bool
-		if prof, ok = profileForURL(pageURL); !ok {
-			if prof, ok = profileForURL(selfURL(page)); !ok {
-				prof = profileByMarkers(page)
-			}
-		}
+	} else {
+		prof = DetectProfile(page, pageURL)
 	}
 
 	a := Article{Charset: cs, Profile: prof.Name}
@@ -147,6 +141,20 @@ func selfURL(page *goquery.Document) string {
 		return u
 	}
 	return ""
+}
+
+// DetectProfile chooses the profile for a page as FromHTML does: by the host of pageURL,
+// else by the URL the page states for itself (canonical link, og:url), else by the site's
+// markers in the page, else the generic profile. A crawler uses it to read list pages
+// with the same profile that extraction will use.
+func DetectProfile(page *goquery.Document, pageURL string) Profile {
+	if prof, ok := profileForURL(pageURL); ok {
+		return prof
+	}
+	if prof, ok := profileForURL(selfURL(page)); ok {
+		return prof
+	}
+	return profileByMarkers(page)
 }
 
 func profileByMarkers(page *goquery.Document) Profile {
