@@ -148,10 +148,10 @@ func selfURL(page *goquery.Document) string {
 // markers in the page, else the generic profile. A crawler uses it to read list pages
 // with the same profile that extraction will use.
 func DetectProfile(page *goquery.Document, pageURL string) Profile {
-	if prof, ok := profileForURL(pageURL); ok {
+	if prof, ok := ProfileForURL(pageURL); ok {
 		return prof
 	}
-	if prof, ok := profileForURL(selfURL(page)); ok {
+	if prof, ok := ProfileForURL(selfURL(page)); ok {
 		return prof
 	}
 	return profileByMarkers(page)

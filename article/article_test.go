@@ -122,9 +122,9 @@ func TestProfileByHost(t *testing.T) {
 		{"not a url", ""},
 	}
 	for _, tt := range tests {
-		p, _ := profileForURL(tt.url)
+		p, _ := ProfileForURL(tt.url)
 		if p.Name != tt.want {
-			t.Errorf("profileForURL(%q) = %q, want %q", tt.url, p.Name, tt.want)
+			t.Errorf("ProfileForURL(%q) = %q, want %q", tt.url, p.Name, tt.want)
 		}
 	}
 }

@@ -15,6 +15,9 @@ type Profile struct {
 	// when the URL is unknown or points elsewhere.
 	Markers []string
 
+	// Start lists the channel or index pages a crawl of the site begins from.
+	Start []string
+
 	ArticleURL []string // regular expressions matching article URLs
 	ListURL    []string // regular expressions matching list (channel, layout) pages
 
@@ -40,6 +43,7 @@ func siteProfiles() []Profile {
 			Name:       "paper.people",
 			Hosts:      []string{"paper.people.com.cn"},
 			Markers:    []string{"#ozoom", "#FreezeID"},
+			Start:      []string{"http://paper.people.com.cn/rmrb/paperindex.htm"},
 			ArticleURL: []string{`/rmrb/(html/)?\d{4}-\d{2}/\d{2}/nw\.[^/]+_\d+\.htm`, `/rmrb/pc/content/\d{6}/\d{2}/content_\d+\.html`},
 			ListURL:    []string{`/rmrb/(html/)?\d{4}-\d{2}/\d{2}/nbs\.[^/]+\.htm`, `/rmrb/pc/layout/\d{6}/\d{2}/node_\d+\.html`},
 			Title:      []string{".article h1", ".text_c h1", "h1"},
@@ -55,6 +59,7 @@ func siteProfiles() []Profile {
 			Name:       "people",
 			Hosts:      []string{"people.com.cn", "people.cn"},
 			Markers:    []string{"#rwb_zw", ".rm_txt_con", "#p_content"},
+			Start:      []string{"http://dangjian.people.com.cn/", "http://cpc.people.com.cn/GB/117092/index.html"},
 			ArticleURL: []string{`/n1/\d{4}/\d{4}/c\d+-\d+(-\d+)?\.html`, `/GB/\d+/\d+\.html`},
 			ListURL:    []string{`/GB/\d+/index\d*\.html`, `/n1/\w+/index\d*\.html`, `^/$`},
 			Title:      []string{".rm_txt h1", ".text_title h1", ".title h1", "#p_title", "h1"},
@@ -70,6 +75,7 @@ func siteProfiles() []Profile {
 			Name:       "xinhua",
 			Hosts:      []string{"xinhuanet.com", "news.cn"},
 			Markers:    []string{"#detailContent", "#p-detail"},
+			Start:      []string{"http://www.news.cn/politics/", "http://www.xinhuanet.com/politics/"},
 			ArticleURL: []string{`/\d{4}-\d{2}/\d{2}/c_\d+\.htm`, `/\d{8}/[0-9a-f]{32}/c\.html`, `/\d{4}\d{2}\d{2}/\w+/c\.html`},
 			ListURL:    []string{`/(politics|local|legal|world|fortune|comments|renshi|gangao|tw|mil|tech|culture|gongyi)/?(index\.html?)?$`, `/\w+/(index\.html?)?$`},
 			Title:      []string{".head-line .title", ".h-title", "#title", "h1"},
@@ -85,6 +91,7 @@ func siteProfiles() []Profile {
 			Name:       "12371",
 			Hosts:      []string{"12371.cn"},
 			Markers:    []string{".big_title+.title_bottom", "#font_area .word"},
+			Start:      []string{"https://www.12371.cn/djyw/", "https://www.12371.cn/djgz/"},
 			ArticleURL: []string{`/\d{4}/\d{2}/\d{2}/ARTI\w+\.shtml`, `/\d{4}/\d{2}/\d{2}/VIDE\w+\.shtml`},
 			ListURL:    []string{`/special/\w+/?(index\.shtml)?$`, `/(djyw|djgz|zxfb)/?(index\.shtml)?$`},
 			Title:      []string{".big_title", "h1"},
@@ -100,6 +107,7 @@ func siteProfiles() []Profile {
 			Name:       "qstheory",
 			Hosts:      []string{"qstheory.cn"},
 			Markers:    []string{".highlight .text", ".inner .headtitle"},
+			Start:      []string{"http://www.qstheory.cn/qs/mulu.htm"},
 			ArticleURL: []string{`/\d{4}-\d{2}/\d{2}/c_\d+\.htm`, `/dukan/qs/\d{4}-\d{2}/\d{2}/c_\d+\.htm`, `/\d{8}/[0-9a-f]{32}/c\.html`},
 			ListURL:    []string{`/dukan/qs/\d{4}-\d{2}/\d{2}/c_\d+\.htm`, `/qs/mulu\.htm`, `/(v9zhuanqu|qszq|llwx)/\w+/?(index\.htm)?$`},
 			Title:      []string{".headtitle h1", ".inner h1", "h1"},
@@ -137,9 +145,9 @@ func profileNames() []string {
 	return names
 }
 
-// profileForURL picks the site profile whose host matches the URL; the most
+// ProfileForURL picks the site profile whose host matches the URL; the most
 // specific host wins so paper.people.com.cn is not taken for people.com.cn.
-func profileForURL(pageURL string) (Profile, bool) {
+func ProfileForURL(pageURL string) (Profile, bool) {
 	u, err := url.Parse(strings.TrimSpace(pageURL))
 	if err != nil || u.Host == "" {
 		return Profile{}, false
