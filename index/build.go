@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -67,16 +68,37 @@ func (r *Record) fields() map[string]interface{} {
 
 // Builder writes a new index generation beside the current one. Nothing a search can see
 // changes until Commit swaps it in; a crash or an Abort leaves the previous index as it was.
+//
+// Bleve's offline builder analyses and writes on the caller's goroutine, so one builder
+// uses one core. The generation is therefore split into shards, one builder and goroutine
+// each; an article and its passages always go to the same shard, and searches query the
+// shards together through a Bleve index alias.
 type Builder struct {
 	root    string
 	dir     string
-	b       bleve.Builder
+	shards  []*shard
 	meta    Meta
 	release func()
 }
 
-// NewBuilder starts a rebuild in the index directory root (DATA/index).
+// shard is one part of a generation being built.
+type shard struct {
+	path    string
+	b       bleve.Builder
+	records chan *Record
+	done    chan error // receives the shard's first indexing error, or nil, when records is closed
+	count   int
+}
+
+func shardDir(i int) string { return bleveDir + "-" + strconv.Itoa(i) }
+
+// NewBuilder starts a rebuild in the index directory root (DATA/index), with one shard per
+// processor.
 func NewBuilder(root string) (*Builder, error) {
+	return newBuilder(root, runtime.GOMAXPROCS(0))
+}
+
+func newBuilder(root string, shards int) (*Builder, error) {
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
@@ -93,34 +115,71 @@ func NewBuilder(root string) (*Builder, error) {
 	}
 	m, err := newMapping()
 	if err != nil {
+		os.RemoveAll(dir)
 		release()
 		return nil, fmt.Errorf("index: mapping: %w", err)
 	}
-	b, err := bleve.NewBuilder(filepath.Join(dir, bleveDir), m, map[string]interface{}{
-		// Keep the builder's scratch files inside the build directory, so a killed rebuild
-		// leaves nothing outside the data directory and the next rebuild sweeps it away.
-		"buildPathPrefix": dir,
-		"batchSize":       2000,
-	})
-	if err != nil {
-		os.RemoveAll(dir)
-		release()
-		return nil, fmt.Errorf("index: start build: %w", err)
+	b := &Builder{root: root, dir: dir, release: release, meta: Meta{Shards: shards}}
+	for i := range shards {
+		sh := &shard{path: filepath.Join(dir, shardDir(i)), records: make(chan *Record, 256), done: make(chan error, 1)}
+		sh.b, err = bleve.NewBuilder(sh.path, m, map[string]interface{}{
+			// Keep the builder's scratch files inside the build directory, so a killed rebuild
+			// leaves nothing outside the data directory and the next rebuild sweeps it away.
+			"buildPathPrefix": dir,
+			"batchSize":       2000,
+		})
+		if err != nil {
+			b.stop()
+			os.RemoveAll(dir)
+			release()
+			return nil, fmt.Errorf("index: start build: %w", err)
+		}
+		b.shards = append(b.shards, sh)
+		go sh.run()
 	}
-	return &Builder{root: root, dir: dir, b: b, release: release}, nil
+	return b, nil
 }
 
-// Add indexes one record.
-func (b *Builder) Add(r *Record) error {
-	if err := b.b.Index(r.id(), r.fields()); err != nil {
-		return fmt.Errorf("index: add %s: %w", r.id(), err)
+func (sh *shard) run() {
+	var err error
+	for r := range sh.records {
+		if err != nil {
+			continue // drain so Add never blocks
+		}
+		if e := sh.b.Index(r.id(), r.fields()); e != nil {
+			err = fmt.Errorf("index: add %s: %w", r.id(), e)
+		}
+		sh.count++
 	}
+	sh.done <- err
+}
+
+// stop ends the shard goroutines and returns the first error any of them met.
+func (b *Builder) stop() error {
+	var first error
+	for _, sh := range b.shards {
+		if sh.records == nil {
+			continue
+		}
+		close(sh.records)
+		if err := <-sh.done; err != nil && first == nil {
+			first = err
+		}
+		sh.records = nil
+	}
+	return first
+}
+
+// Add indexes one record. Records are indexed in the background; an error shows at Commit.
+func (b *Builder) Add(r *Record) error {
+	sh := b.shards[int(uint64(r.DocID)%uint64(len(b.shards)))]
 	if r.Kind == KindPassage {
 		b.meta.Passages++
 	} else {
 		b.meta.Documents++
 		b.meta.TextBytes += int64(len(r.Text))
 	}
+	sh.records <- r
 	return nil
 }
 
@@ -153,21 +212,38 @@ func (b *Builder) Commit() error {
 	return nil
 }
 
-// finish writes the index files. Bleve's offline builder cannot finish an index without
-// documents, so an empty corpus gets an empty index made the ordinary way.
+// finish writes the index files of every shard, in parallel: closing a builder merges its
+// segments. Bleve's offline builder cannot finish an index without documents, so an empty
+// shard is made the ordinary way.
 func (b *Builder) finish() error {
-	if b.meta.Documents+b.meta.Passages > 0 {
-		return b.b.Close()
+	if err := b.stop(); err != nil {
+		return err
 	}
-	path := filepath.Join(b.dir, bleveDir)
-	if err := os.RemoveAll(path); err != nil {
+	errs := make(chan error, len(b.shards))
+	for _, sh := range b.shards {
+		go func() { errs <- sh.close() }()
+	}
+	var first error
+	for range b.shards {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+func (sh *shard) close() error {
+	if sh.count > 0 {
+		return sh.b.Close()
+	}
+	if err := os.RemoveAll(sh.path); err != nil {
 		return err
 	}
 	m, err := newMapping()
 	if err != nil {
 		return err
 	}
-	bi, err := bleve.New(path, m)
+	bi, err := bleve.New(sh.path, m)
 	if err != nil {
 		return err
 	}
@@ -177,6 +253,7 @@ func (b *Builder) finish() error {
 // Abort discards the generation being built. The offline builder is not closed: closing
 // merges the segments written so far, work that is thrown away with the directory.
 func (b *Builder) Abort() {
+	b.stop()
 	os.RemoveAll(b.dir)
 	b.release()
 }

@@ -32,6 +32,7 @@ type Meta struct {
 	Documents int       `json:"documents"`
 	Passages  int       `json:"passages"`
 	TextBytes int64     `json:"text_bytes"`
+	Shards    int       `json:"shards"`
 }
 
 // current returns the directory of the generation searches should open.

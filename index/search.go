@@ -22,9 +22,10 @@ const MaxCandidates = 200000
 
 // Index is an open, read-only index generation.
 type Index struct {
-	bi   bleve.Index
-	dir  string
-	meta Meta
+	bi     bleve.Index // the shards searched as one
+	shards []bleve.Index
+	dir    string
+	meta   Meta
 }
 
 // Open opens the current generation under root (DATA/index) for searching. It never
@@ -38,15 +39,29 @@ func Open(root string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	bi, err := bleve.OpenUsing(filepath.Join(dir, bleveDir), map[string]interface{}{"read_only": true})
-	if err != nil {
-		return nil, fmt.Errorf("index: open %s: %w (run `dangjian rebuild` to recreate it)", dir, err)
+	ix := &Index{dir: dir, meta: meta}
+	for i := range max(meta.Shards, 1) {
+		bi, err := bleve.OpenUsing(filepath.Join(dir, shardDir(i)), map[string]interface{}{"read_only": true})
+		if err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("index: open %s: %w (run `dangjian rebuild` to recreate it)", dir, err)
+		}
+		ix.shards = append(ix.shards, bi)
 	}
-	return &Index{bi: bi, dir: dir, meta: meta}, nil
+	ix.bi = bleve.NewIndexAlias(ix.shards...)
+	return ix, nil
 }
 
 // Close releases the index files.
-func (ix *Index) Close() error { return ix.bi.Close() }
+func (ix *Index) Close() error {
+	var first error
+	for _, bi := range ix.shards {
+		if err := bi.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
 
 // Meta describes the generation that is open.
 func (ix *Index) Meta() Meta { return ix.meta }
