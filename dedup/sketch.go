@@ -1,0 +1,103 @@
+package dedup
+
+import (
+	"slices"
+)
+
+// shingleLen is the length, in normalised characters, of the overlapping pieces that
+// documents are compared on. Five characters is two or three Chinese words: long enough
+// that a shared piece says more than a shared common word, short enough that a reworded
+// number or a dropped clause only loses the few pieces around it.
+const shingleLen = 10
+
+// The sketch keeps the shingles whose 64-bit hash is below 2^(64-sampleBits): a quarter of
+// them, chosen by content, so two documents keep the same shingles of the text they share
+// and the overlap of their samples is a uniform sample of the overlap of their texts.
+// The anchors that candidate pairs are found by are the sample's shingles below
+// 2^(64-sampleBits-anchorBits): one shingle in 16, about one every 16 characters.
+const (
+	sampleBits = 2
+	anchorBits = 2
+	// anchorLimit is the smallest stored value that is not an anchor.
+	anchorLimit = 1 << (32 - anchorBits)
+)
+
+// sketch is what the Grouper keeps of a document.
+type sketch struct {
+	id        int64
+	published string
+	length    int      // normalised characters, the measure of completeness
+	sample    []uint32 // sorted, distinct; the high bits of the sampled shingle hashes
+	anchors   int      // sample[:anchors] are the anchors
+}
+
+// newSketch normalises text and samples its shingles.
+func newSketch(d Doc) sketch {
+	runes := normalizeRunes(d.Text)
+	s := sketch{id: d.ID, published: d.Published, length: len(runes)}
+	for i := 0; i+shingleLen <= len(runes); i++ {
+		h := shingleHash(runes[i : i+shingleLen])
+		if h>>(64-sampleBits) == 0 {
+			// The top sampleBits are zero; the next 32 bits identify the shingle.
+			s.sample = append(s.sample, uint32(h>>(32-sampleBits)))
+		}
+	}
+	slices.Sort(s.sample)
+	s.sample = slices.Compact(s.sample)
+	s.sample = slices.Clip(s.sample)
+	for s.anchors < len(s.sample) && s.sample[s.anchors] < anchorLimit {
+		s.anchors++
+	}
+	return s
+}
+
+// shingles is the number of shingle positions, the size that MinShingles is compared with.
+func (s *sketch) shingles() int {
+	return max(0, s.length-shingleLen+1)
+}
+
+// shingleHash hashes shingleLen runes to 64 bits: a polynomial over the runes, then
+// splitmix64's finaliser so that every output bit depends on every input rune and the
+// sampling by value is uniform.
+func shingleHash(rs []rune) uint64 {
+	var h uint64
+	for _, r := range rs {
+		h = h*0x9e3779b97f4a7c15 + uint64(r)
+	}
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	h ^= h >> 31
+	return h
+}
+
+// similarity estimates |A∩B| / min(|A|,|B|) over the shingle sets from the samples.
+// Because sampling is by hash value, the shared sample is a uniform sample of the shared
+// shingles, so the estimate is unbiased with a standard error of about sqrt(c(1-c)/n) for
+// containment c and n sampled shingles of the smaller document (n ≈ its shingles / 4).
+func similarity(a, b *sketch) float64 {
+	n := min(len(a.sample), len(b.sample))
+	if n == 0 {
+		return 0
+	}
+	return float64(intersect(a.sample, b.sample)) / float64(n)
+}
+
+// intersect counts the values two sorted lists share.
+func intersect(a, b []uint32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
