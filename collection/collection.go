@@ -23,8 +23,10 @@ type Collection struct {
 	Store *corpus.Store
 
 	seg *segment.Segmenter // loads its dictionary on first use, so searches never pay for it
-	gaz *gazetteer.Gazetteer
-	ext *extract.Extractor
+	// The gazetteer takes tens of milliseconds to build; a search that names no province
+	// does not need it, so it is built on first use too.
+	gaz func() *gazetteer.Gazetteer
+	ext func() *extract.Extractor
 
 	mu      sync.Mutex
 	ix      *index.Index   // the generation searches use
@@ -38,8 +40,9 @@ func Open(ctx context.Context, dir string) (*Collection, error) {
 	if err != nil {
 		return nil, err
 	}
-	gaz := gazetteer.New()
-	return &Collection{Dir: dir, Store: store, seg: segment.New(), gaz: gaz, ext: extract.New(gaz)}, nil
+	gaz := sync.OnceValue(gazetteer.New)
+	ext := sync.OnceValue(func() *extract.Extractor { return extract.New(gaz()) })
+	return &Collection{Dir: dir, Store: store, seg: segment.New(), gaz: gaz, ext: ext}, nil
 }
 
 // Close releases the database and the index.

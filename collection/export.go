@@ -113,7 +113,7 @@ type rowSink interface {
 func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, w io.Writer) error {
 	filter := corpus.FactFilter{Year: o.Year}
 	if o.Province != "" {
-		pv, ok := c.gaz.Province(o.Province)
+		pv, ok := c.gaz().Province(o.Province)
 		if !ok {
 			return fmt.Errorf("unknown province %q (use a name such as 湖北 or 广西壮族自治区)", o.Province)
 		}

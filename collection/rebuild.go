@@ -194,7 +194,7 @@ func (a *analysis) store(ctx context.Context, b *index.Builder, facts *corpus.Fa
 // records: the article, and one passage per sentence with the provinces it is about.
 func (c *Collection) analyse(d *corpus.Document) *analysis {
 	folded := hanzi.Fold(d.Clean)
-	res := c.ext.Extract(folded)
+	res := c.ext().Extract(folded)
 	year := res.Year
 	if year == 0 {
 		year = yearOf(d.Published)

@@ -60,7 +60,7 @@ func (c *Collection) ParseQuery(text string, o SearchOptions) (*query.Query, err
 		}
 	}
 	for i, v := range q.Filters["province"] {
-		pv, ok := c.gaz.Province(v)
+		pv, ok := c.gaz().Province(v)
 		if !ok {
 			return nil, fmt.Errorf("unknown province %q (use a name such as 湖北, 湖北省 or 广西壮族自治区)", v)
 		}

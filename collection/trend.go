@@ -58,7 +58,7 @@ func (c *Collection) Trend(ctx context.Context, text string) (*TrendResult, erro
 	sort.Ints(res.Years)
 	// Provinces in the gazetteer's standard order, the order of official tables.
 	order := map[string]int{}
-	for i, pv := range c.gaz.Provinces() {
+	for i, pv := range c.gaz().Provinces() {
 		order[pv] = i
 	}
 	sort.Slice(res.Provinces, func(i, j int) bool {
