@@ -114,12 +114,19 @@ func appendNumeral(out, run []rune) []rune {
 		// 千万, 万亿 are words; a lone 零 or ○ is a word or a bullet, not a number.
 		return appendLetters(out, run)
 	case !hasUnit:
-		// Digit by digit: years and codes such as 二〇二三; 万 and 亿 stay.
+		// Digit by digit: years and codes such as 二〇二三; 万 and 亿 stay, and the 零 after
+		// them only marks a gap (一万零一 is 1万1).
+		afterBig := false
 		for _, r := range run {
-			if v, _ := numeralValue(r); v < 10 {
-				out = append(out, rune('0'+v))
-			} else {
+			v, _ := numeralValue(r)
+			switch {
+			case v >= wan:
 				out = append(out, r)
+				afterBig = true
+			case v == 0 && afterBig:
+			default:
+				out = append(out, rune('0'+v))
+				afterBig = false
 			}
 		}
 		return out
