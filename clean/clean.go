@@ -41,33 +41,57 @@ var spamWords = []string{
 // text (lines joined by "\n", in order) and the removed lines with the reason for each.
 // Article lines are never altered, only kept or dropped whole.
 func Lines(text string) (kept string, removed []corpus.Removed) {
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	lines := scanLines(normalizeBreaks(text))
 	out := make([]string, 0, len(lines))
-	inLinkList := false
-	for _, line := range lines {
-		t := strings.TrimSpace(line)
-		if t == "" {
+	for _, l := range lines {
+		switch {
+		case l.noise != "":
+			removed = append(removed, corpus.Removed{Text: l.text, Reason: l.noise})
+		case l.text == "":
 			out = append(out, "")
-			continue
+		default:
+			out = append(out, l.raw)
 		}
-		if inLinkList {
-			if isShortLinkLine(t) {
-				removed = append(removed, corpus.Removed{Text: t, Reason: ReasonLinkList})
-				continue
-			}
-			inLinkList = false
-		}
-		reason := classify(t)
-		if reason == ReasonLinkList {
-			inLinkList = true
-		}
-		if reason != "" {
-			removed = append(removed, corpus.Removed{Text: t, Reason: reason})
-			continue
-		}
-		out = append(out, line)
 	}
 	return joinCollapsed(out), removed
+}
+
+// line is one line of a page with where its trimmed text sits in the (break-normalised)
+// input, and the reason line cleaning removes it ("" when it is text or blank).
+type line struct {
+	raw        string // the line as in the input, without its break
+	text       string // raw without surrounding white space
+	start, end int    // byte offsets of text in the input
+	noise      string
+}
+
+func normalizeBreaks(text string) string { return strings.ReplaceAll(text, "\r\n", "\n") }
+
+// scanLines splits text at "\n" and judges every line on its own, except that the short
+// lines after a link-list heading belong to the list.
+func scanLines(text string) []line {
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
+	inLinkList := false
+	pos := 0
+	for raw := range strings.SplitSeq(text, "\n") {
+		lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+		t := strings.TrimSpace(raw)
+		l := line{raw: raw, text: t, start: pos + lead, end: pos + lead + len(t)}
+		pos += len(raw) + 1
+		if t != "" {
+			if inLinkList && !isShortLinkLine(t) {
+				inLinkList = false
+			}
+			if inLinkList {
+				l.noise = ReasonLinkList
+			} else {
+				l.noise = classify(t)
+				inLinkList = l.noise == ReasonLinkList
+			}
+		}
+		lines = append(lines, l)
+	}
+	return lines
 }
 
 // classify gives the reason a single line is not article text, or "" if it is.

@@ -1,0 +1,458 @@
+package clean
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/corpus"
+)
+
+// Result is the outcome of cleaning one document.
+type Result struct {
+	Kept    string           // the main article's lines in page order, cut sentences rejoined
+	Removed []corpus.Removed // what was cut, in page order: noise lines and foreign segments, verbatim
+	Joins   []Join           // the paragraph repairs made in Kept
+}
+
+// Article cleans one document: line cleaning (Lines), then paragraph repair, then
+// segmentation of the page into articles and removal of everything that is not the main
+// article. See Analyze for the paragraph repairs made.
+func Article(text string) (kept string, removed []corpus.Removed) {
+	r := Analyze(text)
+	return r.Kept, r.Removed
+}
+
+// Similarity thresholds against the main article's bigram profile. Sections of one review
+// score 0.2–0.5 against the rest of it; items on other subjects printed on the same page
+// score below 0.1.
+const (
+	// offTopic: below it a section of the main article is off-topic unless it is about
+	// Party building.
+	offTopic = 0.06
+	// onTopic: above it a section after a foreign item returns to the main article, and an
+	// unjoined fragment is still the main article's.
+	onTopic = 0.2
+	// domainShare is the share of Party-building bigrams per Han character that marks a text
+	// as about Party building (the reviews have 2–5%).
+	domainShare = 0.01
+)
+
+// start says how a segment begins, which decides what evidence it needs to belong to
+// the main article.
+type start uint8
+
+const (
+	startFirst     start = iota
+	startHeading         // a heading: a section of the article before it, or a new item
+	startDateline        // a dateline: a new news item
+	startContinued       // (上接第一版): an article continued from another page
+	startFragment        // a line that begins mid-sentence
+	startBroken          // the line after one that a layout break cut mid-sentence
+	startJoined          // the continuation of a cut line further up
+	startPlain           // ordinary text after a closing line
+)
+
+// segment is a run of text lines [from, to) that the page layout holds together.
+type segment struct {
+	from, to int
+	start    start
+	label    string // dateline or marker for reasons
+	afterEnd string // the closing line of the article before, if one came just before
+}
+
+// page is one document being cleaned. Text lines (those line cleaning kept) are
+// numbered from 0 in body; the other slices are indexed by that number.
+type page struct {
+	src   string
+	lines []line
+	body  []int // index in lines of each text line
+	feat  []feature
+	topic []lineTopic
+}
+
+func newPage(text string) *page {
+	p := &page{src: normalizeBreaks(text)}
+	p.lines = scanLines(p.src)
+	started, markdown := false, false
+	for _, l := range p.lines {
+		markdown = markdown || l.noise == "" && markdownHeading.MatchString(l.text)
+	}
+	for i, l := range p.lines {
+		if l.text == "" || l.noise != "" {
+			continue
+		}
+		f := lineFeature(l.text, started, !markdown)
+		started = started || f.kind == kindBody || f.kind == kindDateline
+		p.body = append(p.body, i)
+		p.feat = append(p.feat, f)
+		p.topic = append(p.topic, topicOf(l.text))
+	}
+	return p
+}
+
+func (p *page) text(i int) string { return p.lines[p.body[i]].text }
+
+func (p *page) bodyText() string {
+	var b strings.Builder
+	for i := range p.body {
+		b.WriteString(p.text(i))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// adjacent reports whether text lines i and j follow each other with only blank or
+// noise lines between them.
+func (p *page) adjacent(i, j int) bool { return j == i+1 }
+
+// profileOf is the profile of the text lines marked in.
+func (p *page) profileOf(in []bool) profile {
+	han, dom := 0, 0
+	for i, ok := range in {
+		if ok {
+			han += p.topic[i].han
+			dom += p.topic[i].domain
+		}
+	}
+	return newProfile(p.bagOf(0, len(p.body), in), share(dom, han))
+}
+
+func share(part, whole int) float64 {
+	if whole == 0 {
+		return 0
+	}
+	return float64(part) / float64(whole)
+}
+
+// bagOf counts the bigrams of text lines [from, to), only those with only[i] when only is set.
+func (p *page) bagOf(from, to int, only []bool) bag {
+	b := bag{}
+	for i := from; i < to; i++ {
+		if only == nil || only[i] {
+			b.add(p.topic[i].keys)
+		}
+	}
+	return b
+}
+
+// Analyze cleans one document like Article and also reports the paragraph repairs.
+// Joins are listed apart from Removed because nothing of them is removed: both pieces
+// are in Kept, one after the other.
+func Analyze(text string) Result {
+	p := newPage(text)
+	if len(p.body) == 0 {
+		return p.result(nil, nil)
+	}
+	segs := p.segment(nil)
+	mainSeg := p.mainArticle(segs)
+	inMain := p.openingRun(segs, mainSeg)
+	prof := p.profileOf(inMain)
+	joins := p.findJoins(segs, prof, inMain)
+	heads := make(map[int]int, len(joins))
+	for t, h := range joins {
+		heads[h] = t
+	}
+	segs = p.segment(heads)
+	labels := p.classify(segs, mainSeg, prof, inMain, heads)
+	// Second pass: the profile of everything judged main is a better picture of the main
+	// article than its opening alone.
+	for i, l := range labels {
+		inMain[i] = l == ""
+	}
+	prof = p.profileOf(inMain)
+	labels = p.classify(segs, mainSeg, prof, inMain, heads)
+	return p.result(labels, joins)
+}
+
+// segment splits the text lines into layout segments. heads are lines that continue a cut
+// line further up; each starts a segment of its own.
+func (p *page) segment(heads map[int]int) []segment {
+	var segs []segment
+	headerOnly := false // the current segment has only headings, datelines and markers so far
+	for i, f := range p.feat {
+		s := segment{from: i, start: startPlain}
+		open := false
+		if i == 0 {
+			s.start, open = startFirst, true
+		} else {
+			prev := p.feat[i-1]
+			if prev.kind == kindEnd || prev.jumpOut {
+				open, s.afterEnd = true, p.text(i-1)
+			}
+			switch _, joined := heads[i]; {
+			case joined:
+				s.start, open = startJoined, true
+			case f.kind == kindDateline || f.kind == kindContinued:
+				st := startDateline
+				if f.kind == kindContinued {
+					st = startContinued
+				}
+				if headerOnly && !open {
+					last := &segs[len(segs)-1]
+					last.start, last.label = st, f.label
+				} else {
+					s.start, s.label, open = st, f.label, true
+				}
+			case f.kind == kindHeading:
+				if !headerOnly || open {
+					s.start, open = startHeading, true
+				}
+			case f.frag:
+				s.start, open = startFragment, true
+			case prev.tail == tailStrong:
+				s.start, open = startBroken, true
+			}
+		}
+		if open {
+			segs = append(segs, s)
+			headerOnly = false
+		}
+		segs[len(segs)-1].to = i + 1
+		headerOnly = (open || headerOnly) && f.kind != kindBody && f.kind != kindEnd
+	}
+	return segs
+}
+
+// segmentIndex maps each text line to its segment.
+func segmentIndex(segs []segment, n int) []int {
+	idx := make([]int, n)
+	for si, s := range segs {
+		for i := s.from; i < s.to; i++ {
+			idx[i] = si
+		}
+	}
+	return idx
+}
+
+// opensArticle reports a segment that can only begin a new article: after a dateline, a
+// jump marker or a closing line.
+func (s segment) opensArticle() bool {
+	return s.start == startDateline || s.start == startContinued || s.afterEnd != ""
+}
+
+// mainArticle picks the segment where the main article starts: the first article on the
+// page, unless a later one is more than twice as long and as much about Party building.
+func (p *page) mainArticle(segs []segment) int {
+	type article struct {
+		seg         int
+		han, domain int
+	}
+	var arts []article
+	for si, s := range segs {
+		if si == 0 || s.opensArticle() {
+			arts = append(arts, article{seg: si})
+		}
+		a := &arts[len(arts)-1]
+		for i := s.from; i < s.to; i++ {
+			a.han += p.topic[i].han
+			a.domain += p.topic[i].domain
+		}
+	}
+	best := arts[0]
+	for _, a := range arts[1:] {
+		if a.han > 2*best.han && a.domain*best.han >= best.domain*a.han {
+			best = a
+		}
+	}
+	return best.seg
+}
+
+// openingRun marks the lines of the main article's opening: its first segment and the
+// section segments that follow it without any break in the layout.
+func (p *page) openingRun(segs []segment, mainSeg int) []bool {
+	in := make([]bool, len(p.feat))
+	for si := mainSeg; si < len(segs); si++ {
+		s := segs[si]
+		if si > mainSeg && s.start != startHeading && s.start != startPlain || si > mainSeg && s.afterEnd != "" {
+			break
+		}
+		for i := s.from; i < s.to; i++ {
+			in[i] = true
+		}
+	}
+	return in
+}
+
+// classify labels every text line: "" for the main article, else the reason it is cut.
+func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool, heads map[int]int) []string {
+	labels := make([]string, len(p.feat))
+	cur := ""       // label of the article the previous segment belonged to
+	article := ""   // reason of the foreign article being read, once one opened with a sign
+	ended := ""     // the main article's closing line, once seen
+	jumped := false // the main article jumped to another page: (下转第二版)
+	for si, s := range segs {
+		lab := ""
+		sim, domain := p.measure(s, prof, inMain)
+		switch {
+		case si < mainSeg:
+			lab = "before the main article"
+		case si == mainSeg:
+		case s.start == startJoined:
+			lab = labels[heads[s.from]]
+		case s.start == startDateline:
+			lab = fmt.Sprintf("foreign article (dateline %s)", s.label)
+			article = lab
+		case s.start == startContinued:
+			if jumped && sim >= offTopic {
+				jumped = false
+				break
+			}
+			lab = fmt.Sprintf("foreign article continued from another page %s", s.label)
+			article = lab
+		case ended != "" || s.afterEnd != "" && cur == "":
+			lab = fmt.Sprintf("after the end of the main article (%s)", firstNonEmpty(ended, s.afterEnd))
+			article = lab
+		case s.afterEnd != "":
+			lab = fmt.Sprintf("foreign article (follows %s)", s.afterEnd)
+			if sim >= onTopic {
+				lab = ""
+			}
+			article = lab
+		case s.start == startFragment || s.start == startBroken:
+			if sim >= onTopic {
+				lab = cur
+				break
+			}
+			lab = fmt.Sprintf("fragment of another article (similarity %.2f to the main article): %s", sim, fragmentClue(s, p))
+		case cur == "":
+			if sim < offTopic && domain < domainShare {
+				lab = fmt.Sprintf("off-topic segment (similarity %.2f to the main article)", sim)
+			}
+		default:
+			if sim < onTopic {
+				lab = firstNonEmpty(article, fmt.Sprintf("off-topic segment (similarity %.2f to the main article)", sim))
+			}
+		}
+		for i := s.from; i < s.to; i++ {
+			labels[i] = lab
+		}
+		if lab == "" {
+			for i := s.from; i < s.to; i++ {
+				if p.feat[i].kind == kindEnd {
+					ended = p.text(i)
+				}
+				if p.feat[i].jumpOut {
+					ended, jumped = p.text(i), true
+				}
+			}
+		}
+		cur = lab
+	}
+	return labels
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// fragmentClue says where a fragment begins, for the reviewer.
+func fragmentClue(s segment, p *page) string {
+	if s.start == startBroken {
+		return "follows a sentence cut at …" + lastRunes(p.text(s.from-1), 6)
+	}
+	return "starts mid-sentence: " + firstRunes(p.text(s.from), 6) + "…"
+}
+
+func lastRunes(s string, n int) string {
+	for i := len(s); i > 0; {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if n--; n == 0 {
+			return s[i:]
+		}
+	}
+	return s
+}
+
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// measure gives a segment's closeness to the main article (compared without its own
+// lines) and its share of Party-building bigrams.
+func (p *page) measure(s segment, prof profile, inMain []bool) (close, domain float64) {
+	return p.closenessOf(s.from, s.to, prof, inMain)
+}
+
+func (p *page) closenessOf(from, to int, prof profile, inMain []bool) (close, domain float64) {
+	han, dom := 0, 0
+	for i := from; i < to; i++ {
+		han += p.topic[i].han
+		dom += p.topic[i].domain
+	}
+	domain = share(dom, han)
+	sim := prof.similarity(p.bagOf(from, to, nil), p.bagOf(from, to, inMain))
+	return prof.closeness(sim, domain), domain
+}
+
+// result assembles kept text, removed parts and joins from the line labels.
+func (p *page) result(labels []string, joins map[int]int) Result {
+	var r Result
+	label := make(map[int]string, len(p.body)) // by index in lines
+	bodyOf := make(map[int]int, len(p.body))
+	for i, li := range p.body {
+		bodyOf[li] = i
+		if labels != nil {
+			label[li] = labels[i]
+		}
+	}
+	headOf := map[int]bool{}
+	for t, h := range joins {
+		if labels[t] == "" {
+			headOf[h] = true
+		}
+	}
+	out := make([]string, 0, len(p.lines))
+	var group *corpus.Removed
+	groupStart := 0
+	flush := func() {
+		if group != nil {
+			r.Removed = append(r.Removed, *group)
+			group = nil
+		}
+	}
+	for li, l := range p.lines {
+		switch {
+		case l.noise != "":
+			flush()
+			r.Removed = append(r.Removed, corpus.Removed{Text: l.text, Reason: l.noise})
+		case l.text == "":
+			out = append(out, "")
+		case label[li] != "":
+			if group != nil && group.Reason == label[li] {
+				group.Text = p.src[groupStart:l.end]
+				continue
+			}
+			flush()
+			group, groupStart = &corpus.Removed{Text: l.text, Reason: label[li]}, l.start
+		default:
+			flush()
+			b := bodyOf[li]
+			if headOf[b] {
+				continue
+			}
+			joined := strings.TrimRight(l.raw, " \t")
+			for t, h, ok := b, joins[b], true; ok; t, h = h, joins[h] {
+				if _, ok = joins[t]; !ok {
+					break
+				}
+				joined += p.text(h)
+				r.Joins = append(r.Joins, Join{Tail: p.text(t), Head: p.text(h)})
+			}
+			out = append(out, joined)
+		}
+	}
+	flush()
+	r.Kept = joinCollapsed(out)
+	return r
+}
