@@ -11,10 +11,19 @@ import (
 )
 
 // DefaultThreshold is the similarity at or above which two documents are copies of one
-// report. Similarity is containment: the share of the smaller document's 5-character
-// shingles (of the normalised text) that the larger one also has, so a partial copy or a
-// page that prints the report among other articles scores as high as a full reprint.
-// TODO(measured): explain.
+// report. Similarity is containment: the share of the smaller document's shingles (runs of
+// ten characters of the normalised text) that the larger one also has, so a partial copy or
+// a newspaper page that prints the report among other articles scores like a full reprint.
+//
+// It was set between two measured populations. Copies: seed 003, a newspaper page that lost
+// about a sixth of the review in seed 000 and interleaves three other articles, contains
+// 0.80 of it (0.77 as estimated from the sketches), 0.92 once the other articles are
+// removed; reprints with another headline, numbers in Chinese numerals, truncated or with
+// other articles appended score 0.95–1. Different documents on the same subject: among the
+// 87 Congress and government work reports and the yearly resolutions on them, which repeat
+// the same formulas year after year, the highest pair is 0.62 (two resolutions of one
+// Congress, near templates); reports of consecutive years stay below 0.45, unrelated seeds
+// below 0.02. 0.7 lies midway; TestThresholdSeparatesRealReports keeps it checked.
 const DefaultThreshold = 0.7
 
 // DefaultMinShingles is the size, in shingles (about normalised characters), below which a

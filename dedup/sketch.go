@@ -5,9 +5,12 @@ import (
 )
 
 // shingleLen is the length, in normalised characters, of the overlapping pieces that
-// documents are compared on. Five characters is two or three Chinese words: long enough
-// that a shared piece says more than a shared common word, short enough that a reworded
-// number or a dropped clause only loses the few pieces around it.
+// documents are compared on. Measured from 3 to 15 characters, longer pieces lower the
+// similarity of same-subject documents faster than that of reprints, because formulas are
+// short runs between changing names and numbers while a reprint keeps long runs: the gap
+// between seed 003's reprint and the closest pair of different real reports widens from 0.06
+// at 3 characters to 0.19 at 10 and no further beyond. A reworded number or a dropped
+// clause costs the ten pieces around it.
 const shingleLen = 10
 
 // The sketch keeps the shingles whose 64-bit hash is below 2^(64-sampleBits): a quarter of
