@@ -1,0 +1,212 @@
+package collection
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dangjian/dangjian/crawler"
+	"github.com/dangjian/dangjian/sample"
+)
+
+// loopbackOptions are crawl options for a test server: loopback allowed, fast.
+func loopbackOptions(urls ...string) crawler.Options {
+	o := crawler.NewOptions()
+	o.URLs = urls
+	o.AllowPrivate = true
+	o.Rate = 500
+	o.MaxCrawlDelay = 0
+	o.BackoffBase, o.MaxBackoff = 5*time.Millisecond, 20*time.Millisecond
+	return o
+}
+
+// countingHandler records the paths requested.
+type countingHandler struct {
+	h    http.Handler
+	mu   sync.Mutex
+	hits map[string]int
+}
+
+func (c *countingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c.mu.Lock()
+	c.hits[r.URL.Path]++
+	c.mu.Unlock()
+	c.h.ServeHTTP(w, r)
+}
+
+// TestCrawlSampleSite crawls the bundled sample site from its start pages and checks the
+// corpus against the site's ground truth: every article stored once under its URL with
+// the right title, date and relevance, text decoded right whatever the header said, and
+// the page robots.txt forbids never requested.
+func TestCrawlSampleSite(t *testing.T) {
+	ctx := context.Background()
+	h := &countingHandler{h: sample.Handler(), hits: map[string]int{}}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	var starts []string
+	for _, p := range sample.StartPages() {
+		starts = append(starts, srv.URL+"/"+p)
+	}
+	c, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sum, err := c.Crawl(ctx, loopbackOptions(starts...), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := sample.Articles()
+	if sum.Disallowed != 1 {
+		t.Errorf("%d pages disallowed, want the one private page (summary %+v)", sum.Disallowed, sum)
+	}
+	if sum.Stored != len(arts) {
+		t.Errorf("stored %d documents, want the %d articles (summary %+v)", sum.Stored, len(arts), sum)
+	}
+	for _, a := range arts {
+		d, err := c.Store.Find(ctx, srv.URL+"/"+a.Path)
+		if err != nil {
+			t.Errorf("%s: %v", a.Path, err)
+			continue
+		}
+		if d.Title != a.Title || d.Published[:min(10, len(d.Published))] != a.Published || d.Relevant != a.Relevant {
+			t.Errorf("%s: title %q published %q relevant %v; want %q %q %v", a.Path, d.Title, d.Published, d.Relevant, a.Title, a.Published, a.Relevant)
+		}
+		if strings.ContainsRune(d.Text, '\uFFFD') || !strings.Contains(d.Text, "党") && !strings.Contains(d.Text, "黨") && a.Relevant {
+			t.Errorf("%s: text badly decoded (charset %s): %.60q", a.Path, d.Charset, d.Text)
+		}
+	}
+	for p, n := range h.hits {
+		if strings.HasPrefix(p, "/people/private/") {
+			t.Errorf("%s requested %d times despite robots.txt", p, n)
+		}
+		if n > 1 && p != "/robots.txt" {
+			t.Errorf("%s requested %d times, want once", p, n)
+		}
+	}
+	if n := h.hits["/robots.txt"]; n != 1 {
+		t.Errorf("robots.txt requested %d times, want once (one host)", n)
+	}
+}
+
+// TestCrawlWrongCharsetHeader serves a GBK page whose header says UTF-8.
+func TestCrawlWrongCharsetHeader(t *testing.T) {
+	ctx := context.Background()
+	var raw []byte
+	var info sample.ArticleInfo
+	for _, a := range sample.Articles() {
+		if a.Encoding == "gbk" && !strings.EqualFold(a.Declared, "gb2312") && !strings.EqualFold(a.Declared, "gbk") {
+			info = a
+		}
+	}
+	if info.Path == "" {
+		t.Fatal("the sample has no GBK page declared otherwise")
+	}
+	raw, err := os.ReadFile(filepath.Join("..", "sample", "site", filepath.FromSlash(info.Path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(raw)
+	}))
+	defer srv.Close()
+	c, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	u := srv.URL + "/n1/2022/0302/c117092-32364127.html"
+	if _, err := c.Crawl(ctx, loopbackOptions(u), nil); err != nil {
+		t.Fatal(err)
+	}
+	d, err := c.Store.Find(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != info.Title || !strings.EqualFold(d.Charset, "gbk") && !strings.EqualFold(d.Charset, "gb18030") {
+		t.Errorf("title %q charset %q, want %q decoded as GBK", d.Title, d.Charset, info.Title)
+	}
+	if string(d.Raw) != string(raw) {
+		t.Error("raw bytes not stored as fetched")
+	}
+}
+
+// TestRealPagesThroughCrawl serves the CWCED pages from a plain file server without a
+// charset in the header, crawls them by URL and compares the text `show` gives with the
+// gold text and date, as ../shared/tools/page_extract.py --crawl does.
+func TestRealPagesThroughCrawl(t *testing.T) {
+	root := filepath.Join(shared, "html", "cwced")
+	pages, _ := filepath.Glob(filepath.Join(root, "original", "*.html"))
+	if len(pages) == 0 {
+		t.Fatalf("no pages in %s/original", root)
+	}
+	dir := filepath.Join(root, "original")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw, err := os.ReadFile(filepath.Join(dir, filepath.Base(r.URL.Path)))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(raw)
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	c, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var urls []string
+	for _, p := range pages {
+		urls = append(urls, srv.URL+"/"+filepath.Base(p))
+	}
+	o := loopbackOptions(urls...)
+	o.MaxDepth = 0
+	sum, err := c.Crawl(ctx, o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Fetched != len(pages) {
+		t.Errorf("fetched %d pages, want %d (summary %+v)", sum.Fetched, len(pages), sum)
+	}
+	dateRE := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+	var total float64
+	dates, datesOK := 0, 0
+	for _, p := range pages {
+		id := strings.TrimSuffix(filepath.Base(p), ".html")
+		gold, err := os.ReadFile(filepath.Join(root, "cleaned", id+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := c.Show(ctx, srv.URL+"/"+id+".html")
+		if err != nil {
+			t.Errorf("%s: %v", id, err)
+			continue
+		}
+		total += bigramF1(v.Text, string(gold))
+		goldDate, _ := os.ReadFile(filepath.Join(root, "date", id+".txt"))
+		if d := dateRE.FindString(strings.TrimSpace(string(goldDate))); d != "" {
+			dates++
+			if v.Published != nil && strings.HasPrefix(*v.Published, d) {
+				datesOK++
+			}
+		}
+	}
+	mean := total / float64(len(pages))
+	t.Logf("%d real pages crawled: mean text bigram F1 %.3f, dates %d/%d", len(pages), mean, datesOK, dates)
+	if mean < 0.90 {
+		t.Errorf("mean bigram F1 %.3f, want ≥ 0.90", mean)
+	}
+	if dates == 0 || float64(datesOK)/float64(dates) < 0.8 {
+		t.Errorf("dates right for %d/%d pages, want ≥ 80%%", datesOK, dates)
+	}
+}
