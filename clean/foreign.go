@@ -209,7 +209,7 @@ func (p *page) segment(heads map[int]int) []segment {
 			headerOnly = false
 		}
 		segs[len(segs)-1].to = i + 1
-		headerOnly = (open || headerOnly) && f.kind != kindBody && f.kind != kindEnd
+		headerOnly = (open || headerOnly) && f.kind == kindHeading
 	}
 	return segs
 }

@@ -69,20 +69,22 @@ func lineFeature(t string, started, plainHeadings bool) feature {
 	}
 	if m := continuedFrom.FindString(t); m != "" {
 		f.kind, f.label = kindContinued, m
-		return f
-	}
-	if m := dateline.FindString(t); m != "" && datelineEnds(t[len(m):]) && !endLine.MatchString(t) {
+	} else if m := dateline.FindString(t); m != "" && datelineEnds(t[len(m):]) && !endLine.MatchString(t) {
 		f.kind, f.label = kindDateline, strings.TrimSpace(m)
-		return f
-	}
-	if started && f.runes <= 60 && endLine.MatchString(t) {
+	} else if started && f.runes <= 60 && endLine.MatchString(t) {
 		f.kind, f.label = kindEnd, t
 		return f
 	}
 	f.jumpOut = continuedOn.MatchString(t)
-	f.frag = startsMidSentence(t)
+	if f.kind == kindBody {
+		f.frag = startsMidSentence(t)
+	}
 	switch {
 	case f.jumpOut:
+	case f.kind != kindBody:
+		if endsOpen(t) {
+			f.tail = tailStrong
+		}
 	case strings.ContainsAny(lastRuneString(t), "，,、"):
 		f.tail = tailStrong
 	case plainHeadings && !hasSentencePunct(t) && f.runes <= maxHeadingRunes && !f.frag:
@@ -134,5 +136,8 @@ func startsMidSentence(t string) bool {
 		return false
 	}
 	r2, _ := utf8.DecodeRuneInString(t[n:])
+	if r2 == '、' && strings.ContainsRune("一二三四五六七八九十", r) {
+		return false // 一、 numbers a list item
+	}
 	return strings.ContainsRune("，,、。；;", r2)
 }
