@@ -136,11 +136,12 @@ func Find(docs []Doc, opt Options) ([]Group, error) {
 	return g.Groups(), nil
 }
 
-// Groups returns the groups of two or more documents, ordered by canonical ID. Every
-// member's similarity to its canonical is at least the threshold: copies are grouped around
-// the most complete document (the longest normalised text, then the earliest published,
-// then the lowest ID), so a page that reprints two different reports cannot join them into
-// one group.
+// Groups returns the groups of two or more documents, ordered by canonical ID. Copies are
+// grouped around the most complete document (the longest normalised text, then the earliest
+// published, then the lowest ID) and every member's similarity to its canonical is at least
+// the threshold, so groups do not chain: a document that is half a copy of one report and
+// half of another does not join the two reports' groups. A page that prints two reports in
+// full is the canonical of a group that holds both, since each is a partial copy of it.
 func (g *Grouper) Groups() []Group {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -186,6 +187,9 @@ func (g *Grouper) candidatePairs(sk []sketch) []pair {
 					}
 					for _, j := range touched {
 						b := &sk[j]
+						// A copy shares about similarity × anchors of the smaller
+						// document; half the threshold leaves room for the sampling
+						// while dropping pairs that merely share a sentence or two.
 						need := max(1, int(0.5*g.opt.Threshold*float64(min(a.anchors, b.anchors))))
 						if int(shared[j]) >= need && similarity(a, b) >= g.opt.Threshold {
 							found[w] = append(found[w], pair{int32(i), j})
