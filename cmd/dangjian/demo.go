@@ -4,11 +4,15 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/dangjian/dangjian/collection"
+	"github.com/dangjian/dangjian/crawler"
 	"github.com/dangjian/dangjian/sample"
 )
 
@@ -37,26 +41,45 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	data, files := filepath.Join(dir, "data"), filepath.Join(dir, "sample")
-	n, err := writeSample(files)
+	data := filepath.Join(dir, "data")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return err
+		return fmt.Errorf("demo: serve the sample site: %w", err)
 	}
-	fmt.Fprintf(stdout, "== 1. import: %d bundled sample files (HTML in GBK, Big5 and UTF-8; plain text) from %s\n\n", n, files)
+	srv := &http.Server{Handler: sample.Handler(), ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String()
+	opts := crawler.NewOptions()
+	for _, p := range sample.StartPages() {
+		opts.URLs = append(opts.URLs, base+"/"+p)
+	}
+	// The server is our own, on loopback: allowed explicitly, and asked faster than a real
+	// site would be (its robots.txt Crawl-delay is capped for the same reason).
+	opts.AllowPrivate, opts.Rate, opts.MaxCrawlDelay = true, 50, 20*time.Millisecond
+	fmt.Fprintf(stdout, "== 1. crawl: the bundled sample site (5 publishers' layouts; GBK, Big5 and UTF-8; a wrong charset header; robots.txt) served on %s\n\n", base)
 	c, err := collection.Open(ctx, data)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	sum, err := c.Import(ctx, []string{files}, func(ev collection.ImportEvent) {
-		if ev.Outcome == collection.Refused {
-			fmt.Fprintf(stdout, "  refused %s: %s\n", ev.Path, ev.Reason)
+	sum, err := c.Crawl(ctx, opts, func(ev crawler.Event) {
+		switch ev.Outcome {
+		case "stored":
+			note := ""
+			if ev.Relevant != nil && !*ev.Relevant {
+				note = "  [off-topic: kept, not indexed]"
+			}
+			fmt.Fprintf(stdout, "  stored  %s%s\n", ev.Title, note)
+		case "robots", "refused", "failed":
+			fmt.Fprintf(stdout, "  %-7s %s: %s\n", ev.Outcome, strings.TrimPrefix(ev.URL, base), ev.Detail)
 		}
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "  %d added, %d skipped (duplicate), %d refused\n\n== 2. rebuild the index\n\n", sum.Added, sum.Skipped, sum.Refused)
+	fmt.Fprintf(stdout, "  %d pages fetched, %d stored (%d off-topic), %d duplicates, %d list pages, %d forbidden by robots.txt, %d refused in %s\n\n== 2. rebuild the index\n\n",
+		sum.Fetched, sum.Stored, sum.Irrelevant, sum.Duplicates, sum.NotArticles, sum.Disallowed, sum.Refused, sum.Elapsed.Round(time.Millisecond))
 	if err := rebuild(ctx, c, stdout, stderr); err != nil {
 		return err
 	}
@@ -70,28 +93,4 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	fmt.Fprintf(stdout, "\nThe demo's data directory is kept: try\n  go run ./cmd/dangjian search --data %s 述职评议考核\n  go run ./cmd/dangjian show --data %s 1\n", data, data)
 	return nil
-}
-
-// writeSample copies the sample site's article pages and text reports into dir.
-func writeSample(dir string) (int, error) {
-	site := sample.Site()
-	n := 0
-	for _, a := range append(sample.Articles(), sample.Reports()...) {
-		raw, err := fs.ReadFile(site, a.Path)
-		if err != nil {
-			return n, fmt.Errorf("demo: read bundled %s: %w", a.Path, err)
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(a.Path))
-		if filepath.Ext(dst) == ".shtml" {
-			dst = dst[:len(dst)-len(".shtml")] + ".html"
-		}
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return n, fmt.Errorf("demo: %w", err)
-		}
-		if err := os.WriteFile(dst, raw, 0o644); err != nil {
-			return n, fmt.Errorf("demo: %w", err)
-		}
-		n++
-	}
-	return n, nil
 }

@@ -48,6 +48,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"import", "add files and folders (.txt .md .html .htm) to the corpus", runImport},
+		{"crawl", "fetch articles from the web politely into the corpus; resumable", runCrawl},
 		{"rebuild", "recreate the index from the corpus, atomically", runRebuild},
 		{"search", "search the corpus: dangjian search [flags] QUERY", runSearch},
 		{"show", "show one document by id, URL or imported path", runShow},

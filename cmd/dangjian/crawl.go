@@ -1,0 +1,196 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/dangjian/dangjian/article"
+	"github.com/dangjian/dangjian/collection"
+	"github.com/dangjian/dangjian/crawler"
+)
+
+// listFlag is a flag that may be repeated and takes comma-separated values.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l = append(*l, s)
+		}
+	}
+	return nil
+}
+
+func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("crawl", "[--site NAME…] [--url URL…] [flags] [URL…]", stderr)
+	o := crawler.NewOptions()
+	var sites, urls, keywords listFlag
+	fs.Var(&sites, "site", "crawl a site from its start pages: "+strings.Join(crawlSites(), ", ")+" (repeatable, comma-separated)")
+	fs.Var(&urls, "url", "start page; the crawl stays on its host (repeatable)")
+	fs.StringVar(&o.Profile, "profile", "", "force this site profile for every page")
+	fs.IntVar(&o.MaxPages, "max", 0, "stop after fetching `N` pages (0: no limit); run again to continue")
+	fs.IntVar(&o.MaxDepth, "depth", o.MaxDepth, "follow links at most `N` steps from a start page (-1: no limit)")
+	since := fs.String("since", "", "skip articles whose URL dates them before `DATE` (YYYY-MM-DD) and stop paging back past it")
+	fs.Float64Var(&o.Rate, "rate", o.Rate, "requests per second to one host (robots.txt Crawl-delay wins when slower)")
+	fs.IntVar(&o.Workers, "workers", o.Workers, "requests in flight over all hosts")
+	fs.StringVar(&o.Contact, "contact", o.Contact, "URL or e-mail for site operators, sent in the User-Agent")
+	fs.Var(&keywords, "keywords", "relevance keywords (default: "+strings.Join(o.Keywords, ",")+"); off-topic pages are kept but not indexed")
+	fs.BoolVar(&o.AllowPrivate, "allow-private", false, "allow loopback and private addresses (local test servers, intranets)")
+	fs.BoolVar(&o.IgnoreRobots, "ignore-robots", false, "do not read robots.txt (only for sites you run)")
+	maxSize := fs.Int64("max-size", o.MaxBodyBytes>>20, "largest page to read, in `MB`")
+	timeout := fs.Duration("timeout", o.RequestTimeout, "time limit for one request, body included")
+	asJSON := fs.Bool("json", false, "print one JSON object per page and a summary object, for scripts")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	o.Sites, o.URLs = sites, append(urls, rest...)
+	if len(keywords) > 0 {
+		o.Keywords = keywords
+	}
+	o.MaxBodyBytes, o.RequestTimeout = *maxSize<<20, *timeout
+	if *since != "" {
+		t, err := time.Parse("2006-01-02", *since)
+		if err != nil {
+			return &exitError{code: 2, msg: fmt.Sprintf("--since %q: want a date like 2024-01-31", *since)}
+		}
+		o.Since = t
+	}
+	c, err := collection.Open(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+
+	var report func(crawler.Event)
+	var line *crawlLine
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		report = func(ev crawler.Event) { enc.Encode(ev) }
+	} else {
+		line = &crawlLine{w: stderr, tty: isTerminal(stderr)}
+		report = func(ev crawler.Event) { line.event(stdout, ev) }
+	}
+	sum, err := c.Crawl(ctx, o, report)
+	if line != nil {
+		line.finish()
+	}
+	if errors.Is(err, crawler.ErrNothingToCrawl) {
+		fs.Usage()
+		return &exitError{code: 2, msg: err.Error()}
+	}
+	if *asJSON {
+		json.NewEncoder(stdout).Encode(map[string]any{"summary": sum})
+	} else {
+		printCrawlSummary(stdout, sum)
+	}
+	switch {
+	case err != nil:
+		return fmt.Errorf("crawl stopped: %w (pages stored so far are kept; run crawl again to continue)", err)
+	case ctx.Err() != nil:
+		return &exitError{code: 130, msg: "interrupted: run `dangjian crawl` again to continue where it stopped"}
+	}
+	return nil
+}
+
+// crawlSites lists the profiles --site accepts.
+func crawlSites() []string {
+	var names []string
+	for _, p := range article.Profiles() {
+		if len(p.Start) > 0 {
+			names = append(names, p.Name)
+		}
+	}
+	return names
+}
+
+// crawlLine prints stored documents and problems as they happen, one line each, and on a
+// terminal keeps a live status line below them.
+type crawlLine struct {
+	w     io.Writer
+	tty   bool
+	drawn bool
+	last  time.Time
+}
+
+func (l *crawlLine) event(stdout io.Writer, ev crawler.Event) {
+	var msg string
+	switch ev.Outcome {
+	case "stored":
+		note := ""
+		if ev.Relevant != nil && !*ev.Relevant {
+			note = "  [off-topic: kept, not indexed]"
+		}
+		msg = fmt.Sprintf("stored   %s  (id %d) %s%s", ev.URL, ev.DocID, ev.Title, note)
+	case "duplicate":
+		msg = fmt.Sprintf("skipped  %s  (same content as id %d)", ev.URL, ev.DocID)
+	case "refused", "failed":
+		msg = fmt.Sprintf("%-8s %s: %s", ev.Outcome, ev.URL, ev.Detail)
+	}
+	if msg != "" {
+		l.clear()
+		fmt.Fprintln(stdout, msg)
+	}
+	l.status(ev.Stats)
+}
+
+func (l *crawlLine) status(s crawler.Stats) {
+	now := time.Now()
+	interval := 5 * time.Second
+	if l.tty {
+		interval = 100 * time.Millisecond
+	}
+	if now.Sub(l.last) < interval {
+		return
+	}
+	l.last = now
+	text := fmt.Sprintf("crawl: %d fetched, %d queued, %d stored, %d errors, %.1f req/s", s.Fetched, s.Queued, s.Stored, s.Errors, s.Rate)
+	if l.tty {
+		fmt.Fprintf(l.w, "\r%s\033[K", text)
+		l.drawn = true
+		return
+	}
+	fmt.Fprintln(l.w, text)
+}
+
+func (l *crawlLine) clear() {
+	if l.tty && l.drawn {
+		fmt.Fprint(l.w, "\r\033[K")
+		l.drawn = false
+	}
+}
+
+func (l *crawlLine) finish() { l.clear() }
+
+func printCrawlSummary(w io.Writer, s crawler.Summary) {
+	fmt.Fprintf(w, "%d pages fetched with %d requests in %s: %d stored", s.Fetched, s.Requests, s.Elapsed.Round(time.Millisecond), s.Stored)
+	if s.Irrelevant > 0 {
+		fmt.Fprintf(w, " (%d off-topic, kept but not indexed)", s.Irrelevant)
+	}
+	fmt.Fprintf(w, ", %d duplicates, %d not articles", s.Duplicates, s.NotArticles)
+	for _, part := range []struct {
+		n    int
+		what string
+	}{
+		{s.NotModified, "unchanged"}, {s.Redirects, "redirects"}, {s.Disallowed, "forbidden by robots.txt"},
+		{s.Refused, "refused"}, {s.Failed, "failed (tried again next crawl)"}, {s.Retries, "retries"},
+	} {
+		if part.n > 0 {
+			fmt.Fprintf(w, ", %d %s", part.n, part.what)
+		}
+	}
+	fmt.Fprintln(w)
+	if s.Queued > 0 {
+		fmt.Fprintf(w, "%d pages still queued (%s): run `dangjian crawl` again to continue\n", s.Queued, s.Stopped)
+	}
+	if s.Stored > 0 {
+		fmt.Fprintln(w, "run `dangjian rebuild` to make the new documents searchable")
+	}
+}
