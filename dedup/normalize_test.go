@@ -1,6 +1,11 @@
 package dedup
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+
+	"github.com/dangjian/dangjian/hanzi"
+)
 
 func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -33,4 +38,21 @@ func TestNormalize(t *testing.T) {
 			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"第十年", "一千一百零七人", "二〇二三年", "黨建　ＡＢＣ", "十一五", "一万零一", "零，千"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Normalize(s)
+		for _, r := range got {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				t.Fatalf("Normalize(%q) = %q keeps %q", s, got, r)
+			}
+		}
+		if folded := Normalize(hanzi.Fold(s)); folded != got {
+			t.Fatalf("Normalize(%q) = %q but %q after folding first", s, got, folded)
+		}
+	})
 }
