@@ -23,8 +23,9 @@ var leadWords = wordList(
 )
 
 // genericStarts open sentences whose subject is a category, not a named actor.
+// 全省, 全市 … are not among them: they are the whole of the actor just named.
 var genericStarts = wordList(
-	"各", "全国", "全省", "全市", "全区", "全县", "许多", "不少", "有的", "一些", "部分", "多地",
+	"各", "全国", "许多", "不少", "有的", "一些", "部分", "多地",
 	"多个", "广大", "我们", "我市", "我省", "我区", "我县", "本市", "本省", "普遍", "大家",
 	"地方", "各地", "有关", "相关",
 )
@@ -141,6 +142,10 @@ func (d *doc) attributeActors() {
 			prev = s.groups[len(s.groups)-1].actors
 			continue
 		}
+		if d.unknownSubject(s) {
+			prev = nil // an organisation we cannot name acts; its work is no one's we know
+			continue
+		}
 		generic := d.genericStart(s)
 		switch {
 		case len(prev) > 0 && !generic:
@@ -158,6 +163,48 @@ func (d *doc) genericStart(s *sentence) bool {
 	p := d.skipLead(s.start, s.end)
 	_, ok := prefixAt(d.rs, p, genericStarts)
 	return ok
+}
+
+// entitySuffixes end the names of organisations that are bodies of their own
+// (美团公司党委, 航天五院党委) rather than organs of the actor a text is about.
+var entitySuffixes = wordList("公司", "集团", "协会", "学会", "联合会", "大学", "学院", "医院", "银行",
+	"研究院", "研究所", "院")
+
+// levelStarts open the names of a province's or a place's own organs and
+// units (省委组织部, 市人民医院, 全县): they are the actor the text is about.
+var levelStarts = wordList("省", "市", "县", "区", "州", "盟", "旗", "乡", "镇", "村", "街道", "社区",
+	"自治区", "兵团", "全", "各", "本", "该", "我", "其", "此", "这", "党")
+
+// maxSubjectName is how long an unknown organisation's name may be.
+const maxSubjectName = 14
+
+// unknownSubject reports whether s opens with the name of an organisation
+// the gazetteer does not know (美团公司党委开展…): such a sentence has a
+// subject of its own and must not inherit the previous sentence's actor.
+func (d *doc) unknownSubject(s *sentence) bool {
+	rs := d.rs
+	p := d.skipLead(s.start, s.end)
+	if _, ok := prefixAt(rs, p, levelStarts); ok {
+		return false
+	}
+	if _, ok := prefixAt(rs, p, genericStarts); ok {
+		return false
+	}
+	for _, m := range s.matches {
+		if m.Start >= p && m.Start < p+maxSubjectName {
+			return false
+		}
+	}
+	for q := p + 2; q < s.end && q-p <= maxSubjectName && isHan(rs[q-1]); q++ {
+		if _, ok := suffixAt(rs, q, entitySuffixes); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF
 }
 
 // skipLead returns the offset after the lead words, a leading year (2024年,)
@@ -207,12 +254,54 @@ func (d *doc) mainActor() []Actor {
 			}
 		}
 	}
+	if total == 0 {
+		return d.headlineActor()
+	}
 	for a, n := range counts {
 		if n >= 2 && float64(n) >= mainActorShare*float64(total) && d.namedInOpening(a) {
 			return []Actor{a}
 		}
 	}
 	return nil
+}
+
+// selfReferences are the words a local report uses for its own actor.
+var selfReferences = wordList("全省", "全市", "全县", "全区", "全州", "省委", "市委", "县委", "区委", "州委", "我省", "我市", "我县", "我区")
+
+// headlineActor returns the actor of a report whose clauses name no actor at
+// all (中共会宁县委书记…述职报告, then only 县委, 全县): the one actor its
+// first line names, when the text refers to itself as a province or a place
+// at least twice.
+func (d *doc) headlineActor() []Actor {
+	var found []Actor
+	for _, m := range d.matches {
+		if len(d.sents) == 0 || m.Start >= d.sents[0].end || d.sents[0].para != 0 {
+			break
+		}
+		a, ok := d.actor(m, d.matches)
+		if !ok {
+			continue
+		}
+		if a.Kind != string(gazetteer.KindCentral) {
+			a = Actor{Name: a.Province, Kind: string(gazetteer.KindProvince), Province: a.Province}
+		}
+		if !hasActor(found, a) {
+			found = append(found, a)
+		}
+	}
+	if len(found) != 1 {
+		return nil
+	}
+	refs := 0
+	for p := 0; p < len(d.rs) && refs < 2; p++ {
+		if _, ok := prefixAt(d.rs, p, selfReferences); ok {
+			refs++
+		}
+	}
+	if refs < 2 {
+		return nil
+	}
+	return found
 }
 
 // namedInOpening reports whether the headline, byline or first lines name a

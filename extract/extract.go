@@ -3,6 +3,7 @@ package extract
 
 import (
 	"github.com/dangjian/dangjian/gazetteer"
+	"github.com/dangjian/dangjian/hanzi"
 )
 
 // Actor is an organisation or place that a sentence reports as doing something.
@@ -22,7 +23,8 @@ type Sentence struct {
 
 // Initiative is a named programme, campaign or mechanism an actor carries out.
 type Initiative struct {
-	Actor    Actor
+	Actor Actor
+	// Name is the name as the text writes it, between the marks.
 	Name     string
 	Sentence int // index into Result.Sentences
 	// Start and End are the rune offsets of the name, without its marks.
@@ -62,11 +64,20 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	return &Extractor{gaz: g, stop: stopList()}
 }
 
-// Extract analyses text, which must already be folded to simplified
-// characters (hanzi.Fold) so that rune offsets are valid in the original too.
+// Extract analyses text in simplified or traditional characters. It matches
+// on the folded text (hanzi.Fold keeps rune offsets) and reports names as
+// text writes them, so pass the original to keep its case and characters
+// (C919, not c919); passing folded text works too.
 func (e *Extractor) Extract(text string) Result {
-	rs := []rune(text)
-	d := &doc{rs: rs, ex: e}
+	folded := hanzi.Fold(text)
+	rs := []rune(folded)
+	orig := rs
+	if folded != text {
+		if o := []rune(text); len(o) == len(rs) { // Fold keeps one rune for one, except in invalid UTF-8
+			orig = o
+		}
+	}
+	d := &doc{rs: rs, orig: orig, ex: e}
 	d.sents = splitSentences(rs)
 	d.matches = e.gaz.FindRunes(rs)
 	d.attributeActors()
@@ -87,7 +98,8 @@ func (e *Extractor) Extract(text string) Result {
 // doc is the working state of one extraction.
 type doc struct {
 	ex      *Extractor
-	rs      []rune
+	rs      []rune // folded, for matching
+	orig    []rune // as given, for reporting names
 	sents   []sentence
 	matches []gazetteer.Match
 	// provCount counts how often each province is named in the text, to

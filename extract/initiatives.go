@@ -48,6 +48,9 @@ var speechVerbs = wordList("说", "表示", "指出", "强调", "认为", "感�
 // carries out: “形严实软”现象, “卡脖子”问题, “一般”和“差”等次.
 var labelNouns = wordList("问题", "现象", "难题", "顽症", "短板", "等次", "等级", "档次", "倾向")
 
+// maxLabelGap is how many characters may qualify the label after 等 (等突出问题).
+const maxLabelGap = 4
+
 // timeFollowers after a mark make it a time reference (“大考”后).
 var timeFollowers = wordList("后", "前", "以来", "期间", "之际", "之后", "之前")
 
@@ -59,10 +62,10 @@ func (d *doc) initiatives(si int) []Initiative {
 		if q.end <= q.start {
 			continue
 		}
-		name := string(d.rs[q.start:q.end])
-		if !d.isInitiative(s, q, name) {
+		if !d.isInitiative(s, q, string(d.rs[q.start:q.end])) {
 			continue
 		}
+		name := string(d.orig[q.start:q.end])
 		for _, a := range s.actorsAt(q.start) {
 			out = append(out, Initiative{Actor: a, Name: name, Sentence: si, Start: q.start, End: q.end})
 		}
@@ -112,7 +115,106 @@ func (d *doc) isInitiative(s *sentence, q span, name string) bool {
 	if d.labelsFollow(s, after) {
 		return false
 	}
-	return looksNamed(norm, name) || d.headFollows(s, after) || d.doneBefore(s, q.start-1)
+	// “一般”等次, 评为“优秀”: a grade given to someone, not a programme.
+	if ratings[norm] || d.ratedBefore(s, q.start-1) {
+		return false
+	}
+	// “三种人”要求, “绿水青山就是金山银山”理念: someone's requirement or idea.
+	if _, ok := prefixAt(rs, after, ideaNouns); ok {
+		return false
+	}
+	// 纠“四风”, 破除“信息孤岛”: the object of fixing is a problem.
+	if _, ok := suffixAt(rs, q.start-1, fixingVerbs); ok {
+		return false
+	}
+	head := d.headFollows(s, after)
+	// “红船精神”: a spirit or an idea is followed, not carried out, unless a
+	// programme noun says otherwise (“弘扬百色起义精神”党性教育).
+	if _, ok := suffixAt([]rune(norm), len([]rune(norm)), ideaEnds); ok && !head {
+		return false
+	}
+	// 做到“一把钥匙开一把锁”, 作为述职的“主考题”: a state or a role described by a saying.
+	if !head && d.figureBefore(s, q.start-1) {
+		return false
+	}
+	if head || d.doneBefore(s, q.start-1) || d.usedAsMeans(s, q) {
+		return true
+	}
+	return looksNamed(norm, name)
+}
+
+// ideaEnds end the names of spirits and ideas.
+var ideaEnds = wordList("精神", "思想", "理念")
+
+// ratings are the grades of an appraisal, which texts quote.
+var ratings = map[string]bool{
+	"好": true, "较好": true, "一般": true, "较差": true, "差": true, "优秀": true, "良好": true,
+	"合格": true, "基本合格": true, "不合格": true, "称职": true, "基本称职": true, "不称职": true,
+}
+
+// ratingVerbs right before a mark give a grade: 评为“好”, 评定为“一般”.
+var ratingVerbs = wordList("评为", "评定为", "评价为", "定为", "确定为", "认定为", "列为")
+
+// ratedBefore reports whether a rating verb ends at pos, the opening mark.
+func (d *doc) ratedBefore(s *sentence, pos int) bool {
+	_, ok := suffixAt(d.rs, pos, ratingVerbs)
+	return ok && pos > s.start
+}
+
+// ideaNouns after a mark make it someone's requirement, idea or goal.
+var ideaNouns = wordList("要求", "理念", "目标", "精神", "论述", "号召", "指示", "讲话", "思想", "重要")
+
+// fixingVerbs right before a mark make it a problem being fixed.
+// 整改 and 治理 are left out: they are as often nouns (问题整改“清单制”).
+var fixingVerbs = wordList("纠", "纠治", "纠正", "整治", "破解", "解决", "根治", "查处", "防止", "杜绝",
+	"克服", "反对", "遏制", "摒弃", "防范", "破除", "打破")
+
+// stateVerbs before a mark, in its clause, make it the state aimed at or the
+// role taken (做到, 形成, 作为…的, 发挥…作用), which texts describe with
+// sayings and metaphors rather than name.
+var stateVerbs = wordList("做到", "达到", "实现", "形成", "成为", "作为", "当作", "当成", "视为", "发挥",
+	"争当", "争做", "当好", "变成", "营造")
+
+// maxStateGap is how far a state verb may stand before the mark it governs.
+const maxStateGap = 12
+
+// figureBefore reports whether a state verb governs the mark opening at pos.
+func (d *doc) figureBefore(s *sentence, pos int) bool {
+	rs := d.rs
+	for p, gap := pos-1, 0; p >= s.start && gap <= maxStateGap; p, gap = p-1, gap+1 {
+		r := rs[p]
+		if isClauseBreak(r) || isEnder(r) || r == '”' || r == '》' {
+			return false
+		}
+		if _, ok := suffixAt(rs, p+1, stateVerbs); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// levers after 以“…”为 say that the marked name is the means an actor works
+// with (以“循迹溯源学思想促践行”为牵引); measures and standards (为标尺) do not.
+var levers = wordList("抓手", "牵引", "载体", "主线", "契机", "路径", "切入点", "突破口", "引领", "龙头", "依托", "平台")
+
+// usedAsMeans reports whether the mark q is what the actor takes up: the
+// object of 把/将 (把“…”融入, 将“…”纳入) or the lever in 以“…”为抓手.
+func (d *doc) usedAsMeans(s *sentence, q span) bool {
+	rs := d.rs
+	open := q.start - 1
+	if open-1 < s.start {
+		return false
+	}
+	switch rs[open-1] {
+	case '把', '将':
+		return true
+	case '以':
+		if q.end+1 < s.end && rs[q.end+1] == '为' {
+			_, ok := prefixAt(rs, q.end+2, levers)
+			return ok
+		}
+	}
+	return false
 }
 
 // Marked phrases are names of programmes when the marks hold a structured
@@ -131,11 +233,16 @@ var headNouns = wordList(
 	"会", "赛", "节", "榜", "奖", "法",
 )
 
+// predicateVerbs after a mark start the clause's predicate: a head noun
+// after them is their object, not the mark's kind (用督查“利剑”保障工作落实).
+var predicateVerbs = wordList("保障", "推动", "促进", "助力", "带动", "确保", "保证", "提升", "激发", "凝聚", "汇聚", "引导")
+
 // doingVerbs govern the programme an actor carries out.
 var doingVerbs = wordList(
 	"开展", "实施", "推行", "推进", "深化", "组织", "建立", "打造", "创建", "启动", "举办", "采取",
 	"推出", "探索", "开发", "制定", "出台", "印发", "建设", "评选", "选树", "进行", "做实", "推广",
 	"建成", "设立", "设置", "成立", "发起", "开设", "举行", "执行", "运用", "用好", "创新", "开通",
+	"传承", "弘扬",
 )
 
 // structural characters inside marks join the parts of a slogan programme
@@ -150,7 +257,9 @@ func looksNamed(norm, name string) bool {
 		return true
 	}
 	first, _ := utf8.DecodeRuneInString(norm)
-	if strings.ContainsRune(numeralStarts, first) {
+	// Four characters with a numeral (百花齐放, 一呼百应) are as often an
+	// idiom as a name: they need a head noun or a verb of carrying out.
+	if strings.ContainsRune(numeralStarts, first) && utf8.RuneCountInString(norm) != 4 {
 		return true
 	}
 	for _, h := range headNouns {
@@ -176,6 +285,9 @@ func (d *doc) headFollows(s *sentence, pos int) bool {
 		if !inMark {
 			if _, ok := prefixAt(rs, p, headNouns); ok {
 				return true
+			}
+			if _, ok := prefixAt(rs, p, predicateVerbs); ok {
+				return false
 			}
 		}
 		switch {
@@ -222,7 +334,7 @@ func (d *doc) doneBefore(s *sentence, pos int) bool {
 		case isClauseBreak(r) || isEnder(r):
 			return false
 		}
-		if _, ok := suffixAt(rs, p+1, doingVerbs); ok {
+		if n, ok := suffixAt(rs, p+1, doingVerbs); ok && d.isVerbAt(s, p+1-n) {
 			return true
 		}
 		if r != '、' {
@@ -235,22 +347,47 @@ func (d *doc) doneBefore(s *sentence, pos int) bool {
 	return false
 }
 
+// isVerbAt reports whether the word starting at pos is used as a verb: not
+// inside a name (新疆生产建设兵团) nor the end of a noun after 党 (党组织).
+func (d *doc) isVerbAt(s *sentence, pos int) bool {
+	if pos > s.start && d.rs[pos-1] == '党' {
+		return false
+	}
+	for _, m := range s.matches {
+		if m.Start < pos && pos < m.End {
+			return false
+		}
+	}
+	return true
+}
+
 // labelsFollow reports whether a label noun closes the run of marked phrases
 // that continues at pos: directly (“卡脖子”问题) or after 等 at the end of a
 // list whose gaps are short (“落不细”、为民服务“跟不上”等问题).
 func (d *doc) labelsFollow(s *sentence, pos int) bool {
 	rs := d.rs
-	if _, ok := prefixAt(rs, pos, labelNouns); ok {
-		return true
+	if n, ok := prefixAt(rs, pos, labelNouns); ok {
+		_, list := prefixAt(rs, pos+n, headNouns) // “一县一单”问题清单 is a list, a name
+		return !list
 	}
 	gap := 0
 	for p := pos; p < s.end; p++ {
 		r := rs[p]
 		switch {
 		case r == '等':
-			_, ok1 := prefixAt(rs, p, labelNouns)
-			_, ok2 := prefixAt(rs, p+1, labelNouns)
-			return ok1 || ok2
+			if _, ok := prefixAt(rs, p, labelNouns); ok {
+				return true // 等次, 等级
+			}
+			// 等问题, 等突出问题: a label closes the list within a few characters.
+			for k := p + 1; k < s.end && k <= p+1+maxLabelGap; k++ {
+				if _, ok := prefixAt(rs, k, labelNouns); ok {
+					return true
+				}
+				if isClauseBreak(rs[k]) || isEnder(rs[k]) {
+					break
+				}
+			}
+			return false
 		case r == '“' || r == '”' || r == '、' || r == '和' && gap == 0:
 			gap = 0
 		case isClauseBreak(r) || isEnder(r):

@@ -9,9 +9,10 @@ import (
 // units are the measure words that make a number a count of results,
 // longest first so that 人次 wins over 人.
 var units = wordList(
-	"个百分点", "人次", "户次", "家次", "余人", "亿元", "万元", "元",
+	"个百分点", "人次", "户次", "家次", "场次", "余人", "亿元", "万元", "元",
 	"%", "％", "个", "人", "项", "条", "件", "名", "家", "次", "所", "户", "场", "期", "篇",
 	"份", "批", "支", "座", "处", "套", "台", "辆", "吨", "亩", "倍", "本", "册", "届", "间",
+	"门", "起",
 )
 
 // notUnitAfter rejects a unit that starts a longer word of time or order
@@ -27,6 +28,8 @@ var notUnitAfter = map[string][]string{
 	"本": {"领", "质"},
 	"家": {"庭", "乡", "园", "门", "风"},
 	"间": {"隔"},
+	"门": {"户", "口", "槛", "类"},
+	"起": {"来", "步", "点", "草", "始", "码"},
 }
 
 // nameHeads after a Chinese numeral and its unit make the count part of the
@@ -38,7 +41,24 @@ var nameHeads = wordList("措施", "举措", "条例", "规定", "标准", "意�
 const maxRateGap = 5
 
 // boundsBefore mark a number as a target or a limit, not a result.
-var boundsBefore = wordList("至少", "最少", "最多", "不少于", "不低于", "不超过", "不多于", "不高于", "超不过")
+var boundsBefore = wordList("至少", "最少", "最多", "不少于", "不低于", "不超过", "不多于", "不高于", "超不过",
+	"低于", "不足", "不到", "少于")
+
+// thresholdBefore before a number that then qualifies a noun with 的 make it
+// the definition of a group, not a count (收入超过10万元的村).
+var thresholdBefore = wordList("超过", "高于", "多于", "大于", "达到", "达")
+
+// boundsAfter after a number and its unit make it a bound (10万元以下的村,
+// 整顿转化率达到95%以上): results are written with 多 or 余 instead.
+var boundsAfter = wordList("以上", "以下", "以内", "左右的")
+
+// targetWords before a number in its sentence make it a target, not a result
+// (力争到年底覆盖率达到100%).
+var targetWords = wordList("力争", "争取", "预计", "计划到", "计划在", "目标是", "目标为", "确保到", "确保在")
+
+// listedBefore before a number say that it counts the names just listed
+// (“…”等4个专项行动, 包括“…”在内的4个).
+var listedBefore = wordList("”等", "》等", "”在内的", "》在内的", "”这", "”共")
 
 // approxBefore marks an approximate number (约300人); 多 and 余 after it are read with the unit.
 var approxBefore = wordList("约", "近", "超过", "逾", "达到近", "大约", "将近")
@@ -57,6 +77,9 @@ type number struct {
 func (d *doc) metrics(si int) []Metric {
 	s := &d.sents[si]
 	rs := d.rs
+	if d.planned(s) {
+		return nil // numbers of a plan are targets, not results
+	}
 	var out []Metric
 	for p := s.start; p < s.end; {
 		n, ok := readNumber(rs, p, s.end)
@@ -129,8 +152,6 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int) bool {
 		return false
 	case b1 == '年' && isDigit(before(2)):
 		return false // an issue or a date: 2024年2期
-	case b1 == '等' && (before(2) == '”' || before(2) == '》'):
-		return false
 	case n.chinese && (n.value < 10 || !n.hasDigit && n.value != 10):
 		return false
 	}
@@ -140,6 +161,18 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int) bool {
 		}
 	}
 	if _, ok := suffixAt(rs, n.start, boundsBefore); ok {
+		return false
+	}
+	if _, ok := suffixAt(rs, n.start, listedBefore); ok {
+		return false
+	}
+	if _, ok := prefixAt(rs, unitEnd, boundsAfter); ok {
+		return false
+	}
+	if _, ok := suffixAt(rs, n.start, thresholdBefore); ok && unitEnd < s.end && rs[unitEnd] == '的' {
+		return false
+	}
+	if d.targetBefore(s, n.start) {
 		return false
 	}
 	// 每村1名, 每人2000元: a rate. 每年/每月 are frequencies and leave the count alone.
@@ -165,6 +198,47 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int) bool {
 		}
 	}
 	return true
+}
+
+// futureStarts open sentences about what is to be done.
+var futureStarts = wordList("下一步", "今后", "明年", "未来", "接下来")
+
+// futureVerbs after 将 make it the future tense (县委将紧扣…), not the
+// object marker it also is (将考核结果与…挂钩).
+var futureVerbs = wordList("继续", "深入", "进一步", "持续", "加快", "全面", "紧扣", "围绕", "聚焦", "着力",
+	"重点", "大力", "坚持", "在", "于", "把", "以", "推动", "开展", "实施", "推进", "组织", "建立", "启动")
+
+// maxFutureSubject is how far after the opening 将 may stand: past a short subject (县委将).
+const maxFutureSubject = 8
+
+// planned reports whether s states a plan: it opens with 下一步, 今后 … or its
+// subject is followed by 将 and a verb.
+func (d *doc) planned(s *sentence) bool {
+	rs := d.rs
+	p := d.skipLead(s.start, s.end)
+	if _, ok := prefixAt(rs, p, futureStarts); ok {
+		return true
+	}
+	for q := p; q < s.end && q-p <= maxFutureSubject; q++ {
+		if isClauseBreak(rs[q]) {
+			return false
+		}
+		if rs[q] == '将' {
+			_, ok := prefixAt(rs, q+1, futureVerbs)
+			return ok
+		}
+	}
+	return false
+}
+
+// targetBefore reports whether a word of aiming stands before pos in the sentence.
+func (d *doc) targetBefore(s *sentence, pos int) bool {
+	for p := s.start; p < pos; p++ {
+		if _, ok := targetWords.at(d.rs, p); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // readNumber reads an Arabic or Chinese number at p with an optional

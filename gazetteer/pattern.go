@@ -1,26 +1,42 @@
 package gazetteer
 
 // Central bodies not in the list are recognised by the shape of their names:
-// 国家…局 / 国家…总局 (national administrations) and 中国…集团 / 中国…公司 /
-// 中国…大学 (central enterprises and national universities). The middle
-// part is a few Han characters without function words, so that phrases such
-// as 国家和省局 or 中国的大学 are not taken.
+// a national prefix, a short middle and an ending that names a kind of body —
+// 国家…局/总局/委员会/部/署 (state administrations and ministries), 中央…部/
+// 办公室/委员会/工委 (Party Central Committee organs), 全国…党委/工委
+// (national sector Party committees) and 中国…集团/公司/银行/大学/协会
+// (central enterprises, banks, universities and national associations).
+// The middle part is a few Han characters without function words or words
+// of category (企业, 单位, 机关 …), so that 国家和省局, 中国的大学 or
+// 中央单位 are not taken.
 
 const maxPatternMiddle = 8
 
-// patternEnds are the name endings of each pattern's prefix.
+// patternEnds are the name endings of each prefix, longer endings first so
+// that 中央财经委员会办公室 ends at 办公室, not at 委员会. The first ending
+// reached wins: a longer window would run into the next name
+// (国家税务总局湖北省税务局).
 var patternEnds = []struct {
 	prefix string
 	ends   []string
 }{
-	{"国家", []string{"总局", "局"}},
-	{"中国", []string{"集团", "公司", "大学"}},
+	{"国家", []string{"委员会", "总局", "局", "部", "署"}},
+	{"中央", []string{"委员会办公室", "办公室", "委员会", "工委", "部"}},
+	{"全国", []string{"党委", "工委"}},
+	{"中国", []string{"集团", "公司", "银行", "大学", "协会", "联合会"}},
 }
+
+// categoryWords in the middle make a phrase a category of bodies (中央企业党委,
+// 国家机关工委 of some province, 全国基层党委), not the name of one.
+var categoryWords = []string{"企业", "单位", "机关", "部门", "基层", "各级", "地方", "有关", "相关", "特色", "一流", "现代"}
+
+// notEnds are words that begin with an ending but are not one: 部署, 部门, 局面.
+var notEnds = []string{"部署", "部门", "部分", "局面", "局势", "局长", "署名"}
 
 // centralPattern returns the length in runes of a central-body name by
 // pattern at the start of rs, or 0.
 func centralPattern(rs []rune) int {
-	if len(rs) < 4 || rs[0] != '国' && rs[0] != '中' {
+	if len(rs) < 4 || rs[0] != '国' && rs[0] != '中' && rs[0] != '全' {
 		return 0
 	}
 	for _, p := range patternEnds {
@@ -30,11 +46,15 @@ func centralPattern(rs []rune) int {
 		start := len([]rune(p.prefix))
 		for j := start; j < len(rs) && j < start+maxPatternMiddle+2; j++ {
 			r := rs[j]
-			if !isHan(r) || isFunctionChar(r) {
+			if !isHan(r) || isFunctionChar(r) || hasPrefixRunes(rs[j:], categoryWords...) {
 				break
 			}
 			if j == start {
 				continue // the middle has at least one character
+			}
+			if hasPrefixRunes(rs[j:], notEnds...) {
+				j++ // every word of notEnds has two characters
+				continue
 			}
 			for _, e := range p.ends {
 				if hasPrefixRunes(rs[j:], e) {
