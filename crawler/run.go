@@ -349,6 +349,9 @@ func (r *run) handle(res result) error {
 		default:
 			h.robotsErr = "robots.txt unreadable: " + describe(res.robotsErr)
 			h.robotsFinal = !res.robotsTransient
+			if h.robotsFinal {
+				h.next = time.Time{} // no request reached the host; refusing its pages needs no wait
+			}
 		}
 		return nil
 	}
