@@ -70,6 +70,7 @@ type Member struct {
 // goroutines.
 type Grouper struct {
 	opt      Options
+	scratch  sync.Pool // of *scratch
 	mu       sync.Mutex
 	sketches []sketch
 	ids      map[int64]bool
@@ -94,7 +95,12 @@ func NewGrouper(opt Options) *Grouper {
 
 // Add sketches a document. IDs must be unique.
 func (g *Grouper) Add(d Doc) error {
-	s := newSketch(d)
+	sc, _ := g.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	s := sketchWith(d, sc)
+	g.scratch.Put(sc)
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.ids[d.ID] {

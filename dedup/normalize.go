@@ -20,31 +20,41 @@ import (
 // comparison are normalised the same way, and it avoids guessing which runs are numbers.
 // Runs of 百, 千, 万 alone (千万工程) are words and stay.
 func Normalize(text string) string {
-	return string(normalizeRunes(text))
+	return string(appendNormalized(nil, text))
 }
 
-func normalizeRunes(text string) []rune {
-	in := []rune(hanzi.Fold(text))
-	out := make([]rune, 0, len(in))
-	for i := 0; i < len(in); {
-		if _, ok := numeralValue(in[i]); ok {
-			j := i + 1
-			for j < len(in) {
-				if _, ok := numeralValue(in[j]); !ok {
-					break
-				}
-				j++
-			}
-			out = appendNumeral(out, in[i:j])
-			i = j
+// appendNormalized appends the normalised runes of text to out.
+func appendNormalized(out []rune, text string) []rune {
+	var run []rune // the numeral run being read
+	for _, r := range hanzi.Fold(text) {
+		if _, ok := numeralValue(r); ok {
+			run = append(run, r)
 			continue
 		}
-		if r := in[i]; unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if len(run) > 0 {
+			out = appendNumeral(out, run)
+			run = run[:0]
+		}
+		if isWordRune(r) {
 			out = append(out, r)
 		}
-		i++
+	}
+	if len(run) > 0 {
+		out = appendNumeral(out, run)
 	}
 	return out
+}
+
+// isWordRune reports whether r is kept: letters and digits, with the common CJK block and
+// ASCII decided without the Unicode tables.
+func isWordRune(r rune) bool {
+	switch {
+	case r >= 0x4e00 && r <= 0x9fff:
+		return true
+	case r < 0x80:
+		return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // Values of the numeral characters: digits 0–9, units 10–1000, and the large units 万 and

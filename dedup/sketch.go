@@ -34,20 +34,32 @@ type sketch struct {
 	anchors   int      // sample[:anchors] are the anchors
 }
 
+// scratch holds the buffers sketching works in; the Grouper reuses them across documents
+// so that sketching a large corpus does not churn memory.
+type scratch struct {
+	runes  []rune
+	sample []uint32
+}
+
 // newSketch normalises text and samples its shingles.
 func newSketch(d Doc) sketch {
-	runes := normalizeRunes(d.Text)
-	s := sketch{id: d.ID, published: d.Published, length: len(runes)}
+	return sketchWith(d, new(scratch))
+}
+
+func sketchWith(d Doc, sc *scratch) sketch {
+	runes := appendNormalized(sc.runes[:0], d.Text)
+	sample := sc.sample[:0]
 	for i := 0; i+shingleLen <= len(runes); i++ {
 		h := shingleHash(runes[i : i+shingleLen])
 		if h>>(64-sampleBits) == 0 {
 			// The top sampleBits are zero; the next 32 bits identify the shingle.
-			s.sample = append(s.sample, uint32(h>>(32-sampleBits)))
+			sample = append(sample, uint32(h>>(32-sampleBits)))
 		}
 	}
-	slices.Sort(s.sample)
-	s.sample = slices.Compact(s.sample)
-	s.sample = slices.Clip(s.sample)
+	slices.Sort(sample)
+	sample = slices.Compact(sample)
+	sc.runes, sc.sample = runes, sample
+	s := sketch{id: d.ID, published: d.Published, length: len(runes), sample: slices.Clone(sample)}
 	for s.anchors < len(s.sample) && s.sample[s.anchors] < anchorLimit {
 		s.anchors++
 	}
