@@ -157,8 +157,11 @@ func (g *Grouper) Groups() []Group {
 	return g.stars(sk, edges)
 }
 
-// pair is a verified pair of sketch indexes, a < b.
-type pair struct{ a, b int32 }
+// pair is a verified pair of sketch indexes, a < b, and their similarity.
+type pair struct {
+	a, b int32
+	sim  float64
+}
 
 // candidatePairs finds the pairs of documents that share enough anchors and verifies them on
 // their samples. Each document looks up its anchors in an inverted index, so the work is
@@ -197,8 +200,10 @@ func (g *Grouper) candidatePairs(sk []sketch) []pair {
 						// document; half the threshold leaves room for the sampling
 						// while dropping pairs that merely share a sentence or two.
 						need := max(1, int(0.5*g.opt.Threshold*float64(min(a.anchors, b.anchors))))
-						if int(shared[j]) >= need && similarity(a, b) >= g.opt.Threshold {
-							found[w] = append(found[w], pair{int32(i), j})
+						if int(shared[j]) >= need {
+							if sim := similarity(a, b); sim >= g.opt.Threshold {
+								found[w] = append(found[w], pair{int32(i), j, sim})
+							}
 						}
 						shared[j] = 0
 					}
@@ -259,60 +264,57 @@ func (idx *anchorIndex) postings(v uint32) []int32 {
 	return idx.docs[idx.start[k]:idx.start[k+1]]
 }
 
-// stars turns verified pairs into groups. Documents connected by pairs are taken in
-// canonical order; the first unassigned one becomes a canonical and gathers the unassigned
-// documents of its component that are similar enough to it.
-func (g *Grouper) stars(sk []sketch, edges []pair) []Group {
-	parent := make([]int32, len(sk))
-	for i := range parent {
-		parent[i] = int32(i)
+// stars turns verified pairs into groups. The documents in pairs are taken in canonical
+// order; each one not yet in a group becomes a canonical and gathers those of its pair
+// partners that are not in a group either. A partner more complete than it was taken
+// earlier, so every member is paired with its own canonical and the work is linear in the
+// pairs; union-find over the pairs would instead chain documents that do not overlap.
+func (g *Grouper) stars(sk []sketch, pairs []pair) []Group {
+	// Partners of i are partner[start[i]:start[i+1]], in the order of pairs.
+	start := make([]int32, len(sk)+1)
+	for _, p := range pairs {
+		start[p.a+1]++
+		start[p.b+1]++
 	}
-	find := func(x int32) int32 {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
+	for i := range sk {
+		start[i+1] += start[i]
+	}
+	type partnerSim struct {
+		doc int32
+		sim float64
+	}
+	partner := make([]partnerSim, 2*len(pairs))
+	fill := slices.Clone(start[:len(sk)])
+	for _, p := range pairs {
+		partner[fill[p.a]] = partnerSim{p.b, p.sim}
+		fill[p.a]++
+		partner[fill[p.b]] = partnerSim{p.a, p.sim}
+		fill[p.b]++
+	}
+	var order []int32
+	for i := range sk {
+		if start[i+1] > start[i] {
+			order = append(order, int32(i))
 		}
-		return x
 	}
-	for _, e := range edges {
-		if ra, rb := find(e.a), find(e.b); ra != rb {
-			parent[max(ra, rb)] = min(ra, rb)
-		}
-	}
-	inPair := make([]bool, len(sk))
-	for _, e := range edges {
-		inPair[e.a], inPair[e.b] = true, true
-	}
-	components := map[int32][]int32{}
-	for x := range sk {
-		if inPair[x] {
-			r := find(int32(x))
-			components[r] = append(components[r], int32(x))
-		}
-	}
+	slices.SortFunc(order, func(x, y int32) int { return moreComplete(&sk[x], &sk[y]) })
+	grouped := make([]bool, len(sk))
 	var groups []Group
-	for _, comp := range components {
-		slices.SortFunc(comp, func(x, y int32) int { return moreComplete(&sk[x], &sk[y]) })
-		assigned := make([]bool, len(comp))
-		for c := range comp {
-			if assigned[c] {
-				continue
+	for _, c := range order {
+		if grouped[c] {
+			continue
+		}
+		grouped[c] = true
+		grp := Group{Canonical: sk[c].id, Members: []Member{{ID: sk[c].id, Similarity: 1}}}
+		for _, p := range partner[start[c]:start[c+1]] {
+			if !grouped[p.doc] {
+				grouped[p.doc] = true
+				grp.Members = append(grp.Members, Member{ID: sk[p.doc].id, Similarity: p.sim})
 			}
-			canon := &sk[comp[c]]
-			grp := Group{Canonical: canon.id, Members: []Member{{ID: canon.id, Similarity: 1}}}
-			for m := c + 1; m < len(comp); m++ {
-				if assigned[m] {
-					continue
-				}
-				if s := similarity(canon, &sk[comp[m]]); s >= g.opt.Threshold {
-					assigned[m] = true
-					grp.Members = append(grp.Members, Member{ID: sk[comp[m]].id, Similarity: s})
-				}
-			}
-			if len(grp.Members) > 1 {
-				slices.SortFunc(grp.Members[1:], func(x, y Member) int { return cmp.Compare(x.ID, y.ID) })
-				groups = append(groups, grp)
-			}
+		}
+		if len(grp.Members) > 1 {
+			slices.SortFunc(grp.Members[1:], func(x, y Member) int { return cmp.Compare(x.ID, y.ID) })
+			groups = append(groups, grp)
 		}
 	}
 	slices.SortFunc(groups, func(x, y Group) int { return cmp.Compare(x.Canonical, y.Canonical) })
