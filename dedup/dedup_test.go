@@ -3,6 +3,7 @@ package dedup
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -130,5 +131,26 @@ func TestAddRejectsDuplicateID(t *testing.T) {
 	}
 	if err := g.Add(Doc{ID: 1, Text: "乙"}); err == nil {
 		t.Error("second document with ID 1 accepted, want an error")
+	}
+}
+
+// TestManyReprints groups a report that sixty outlets reprinted under their own headlines;
+// the one with the longest headline is the most complete.
+func TestManyReprints(t *testing.T) {
+	base := runes(reportsByTitle(t)["2024年中华人民共和国国务院政府工作报告"], 0, 2000)
+	var docs []Doc
+	for i := range 60 {
+		headline := fmt.Sprintf("转载%d", i)
+		if i == 17 {
+			headline = "转载：政府工作报告（全文）附图表与解读"
+		}
+		docs = append(docs, Doc{ID: int64(100 + i), Text: headline + "\n" + base})
+	}
+	groups, err := Find(docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 1 || groups[0].Canonical != 117 || len(groups[0].Members) != 60 {
+		t.Errorf("got %d groups %+v, want one of 60 with 117 canonical", len(groups), groups)
 	}
 }
