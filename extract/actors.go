@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/dangjian/dangjian/gazetteer"
 )
@@ -52,23 +53,33 @@ func hasPrefixAt(rs []rune, pos int, p string) bool {
 }
 
 // words is a list of words decoded once, for matching against rune slices.
-type words [][]rune
+// first and last are Bloom masks of the words' first and last runes: most
+// text positions start or end no word, and one bit test says so.
+type words struct {
+	list        [][]rune
+	first, last uint64
+}
+
+func runeBit(r rune) uint64 { return 1 << (uint(r) & 63) }
 
 func wordList(ws ...string) words {
-	out := make(words, len(ws))
+	out := words{list: make([][]rune, len(ws))}
 	for i, w := range ws {
-		out[i] = []rune(w)
+		rs := []rune(w)
+		out.list[i] = rs
+		out.first |= runeBit(rs[0])
+		out.last |= runeBit(rs[len(rs)-1])
 	}
 	return out
 }
 
 // at returns the first word of ws that starts at rs[pos].
 func (ws words) at(rs []rune, pos int) ([]rune, bool) {
-	if pos >= len(rs) || pos < 0 {
+	if pos >= len(rs) || pos < 0 || ws.first&runeBit(rs[pos]) == 0 {
 		return nil, false
 	}
 next:
-	for _, w := range ws {
+	for _, w := range ws.list {
 		if w[0] != rs[pos] || pos+len(w) > len(rs) {
 			continue
 		}
@@ -84,12 +95,21 @@ next:
 
 // before returns the first word of ws that ends right before rs[pos].
 func (ws words) before(rs []rune, pos int) ([]rune, bool) {
-	for _, w := range ws {
-		if pos-len(w) >= 0 {
-			if _, ok := (words{w}).at(rs, pos-len(w)); ok {
-				return w, true
+	if pos <= 0 || pos > len(rs) || ws.last&runeBit(rs[pos-1]) == 0 {
+		return nil, false
+	}
+	last := rs[pos-1]
+next:
+	for _, w := range ws.list {
+		if w[len(w)-1] != last || pos-len(w) < 0 {
+			continue
+		}
+		for i, r := range w {
+			if rs[pos-len(w)+i] != r {
+				continue next
 			}
 		}
+		return w, true
 	}
 	return nil, false
 }
@@ -196,12 +216,18 @@ func (d *doc) unknownSubject(s *sentence) bool {
 		}
 	}
 	for q := p + 2; q < s.end && q-p <= maxSubjectName && isHan(rs[q-1]); q++ {
+		if !strings.ContainsRune(entityLastRunes, rs[q-1]) {
+			continue // most characters end no suffix: skip the word list
+		}
 		if _, ok := suffixAt(rs, q, entitySuffixes); ok {
 			return true
 		}
 	}
 	return false
 }
+
+// entityLastRunes are the last characters of entitySuffixes.
+const entityLastRunes = "司团会学院行所"
 
 func isHan(r rune) bool {
 	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF

@@ -262,7 +262,7 @@ func looksNamed(norm, name string) bool {
 	if strings.ContainsRune(numeralStarts, first) && utf8.RuneCountInString(norm) != 4 {
 		return true
 	}
-	for _, h := range headNouns {
+	for _, h := range headNouns.list {
 		if len(h) > 1 && strings.HasSuffix(norm, string(h)) {
 			return true
 		}

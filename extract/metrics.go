@@ -77,9 +77,7 @@ type number struct {
 func (d *doc) metrics(si int) []Metric {
 	s := &d.sents[si]
 	rs := d.rs
-	if d.planned(s) {
-		return nil // numbers of a plan are targets, not results
-	}
+	target := -1 // computed at the first candidate: most sentences have none
 	var out []Metric
 	for p := s.start; p < s.end; {
 		n, ok := readNumber(rs, p, s.end)
@@ -96,7 +94,13 @@ func (d *doc) metrics(si int) []Metric {
 			continue
 		}
 		p = unitEnd
-		if !d.countsResult(s, n, unitEnd) {
+		if target < 0 {
+			if d.planned(s) {
+				return nil // numbers of a plan are targets, not results
+			}
+			target = d.firstTarget(s)
+		}
+		if n.start > target || !d.countsResult(s, n, unitEnd) {
 			continue
 		}
 		if strings.HasSuffix(unit, "元") && unit != "元" {
@@ -172,9 +176,7 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int) bool {
 	if _, ok := suffixAt(rs, n.start, thresholdBefore); ok && unitEnd < s.end && rs[unitEnd] == '的' {
 		return false
 	}
-	if d.targetBefore(s, n.start) {
-		return false
-	}
+
 	// 每村1名, 每人2000元: a rate. 每年/每月 are frequencies and leave the count alone.
 	for k := 1; k <= maxRateGap; k++ {
 		b := before(k)
@@ -231,14 +233,15 @@ func (d *doc) planned(s *sentence) bool {
 	return false
 }
 
-// targetBefore reports whether a word of aiming stands before pos in the sentence.
-func (d *doc) targetBefore(s *sentence, pos int) bool {
-	for p := s.start; p < pos; p++ {
+// firstTarget returns the offset of the first word of aiming in s, or s.end:
+// numbers after it are targets.
+func (d *doc) firstTarget(s *sentence) int {
+	for p := s.start; p < s.end; p++ {
 		if _, ok := targetWords.at(d.rs, p); ok {
-			return true
+			return p
 		}
 	}
-	return false
+	return s.end
 }
 
 // readNumber reads an Arabic or Chinese number at p with an optional
@@ -319,14 +322,12 @@ func readUnit(rs []rune, p, end int) (int, string, bool, bool) {
 		approx = true
 		p++
 	}
-	for _, uw := range units {
-		if _, ok := (words{uw}).at(rs, p); !ok {
-			continue
-		}
+	uw, ok := units.at(rs, p)
+	if ok {
 		u := string(uw)
 		q := p + len(uw)
 		if q > end {
-			continue
+			return 0, "", false, false
 		}
 		for _, w := range notUnitAfter[u] {
 			if hasPrefixAt(rs, q, w) {
