@@ -56,3 +56,27 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// TestShingleRollerMatchesWindow checks the rolling update against hashing each window
+// from scratch.
+func TestShingleRollerMatchesWindow(t *testing.T) {
+	text := []rune("基层党建工作述职评议考核2023年第10年全面从严治党向基层延伸")
+	var roll shingleRoller
+	for i, r := range text {
+		var drop rune
+		if i >= shingleLen {
+			drop = text[i-shingleLen]
+		}
+		roll.push(r, drop)
+		if i < shingleLen-1 {
+			continue
+		}
+		var fresh shingleRoller
+		for _, w := range text[i-shingleLen+1 : i+1] {
+			fresh.push(w, 0)
+		}
+		if got, want := roll.hash(), fresh.hash(); got != want {
+			t.Errorf("window ending at %d: rolling hash %x, want %x", i, got, want)
+		}
+	}
+}

@@ -49,9 +49,17 @@ func newSketch(d Doc) sketch {
 func sketchWith(d Doc, sc *scratch) sketch {
 	runes := appendNormalized(sc.runes[:0], d.Text)
 	sample := sc.sample[:0]
-	for i := 0; i+shingleLen <= len(runes); i++ {
-		h := shingleHash(runes[i : i+shingleLen])
-		if h>>(64-sampleBits) == 0 {
+	var roll shingleRoller
+	for i, r := range runes {
+		var drop rune
+		if i >= shingleLen {
+			drop = runes[i-shingleLen]
+		}
+		roll.push(r, drop)
+		if i < shingleLen-1 {
+			continue
+		}
+		if h := roll.hash(); h>>(64-sampleBits) == 0 {
 			// The top sampleBits are zero; the next 32 bits identify the shingle.
 			sample = append(sample, uint32(h>>(32-sampleBits)))
 		}
@@ -71,14 +79,25 @@ func (s *sketch) shingles() int {
 	return max(0, s.length-shingleLen+1)
 }
 
-// shingleHash hashes shingleLen runes to 64 bits: a polynomial over the runes, then
-// splitmix64's finaliser so that every output bit depends on every input rune and the
-// sampling by value is uniform.
-func shingleHash(rs []rune) uint64 {
-	var h uint64
-	for _, r := range rs {
-		h = h*0x9e3779b97f4a7c15 + uint64(r)
-	}
+// shingleRoller hashes the last shingleLen runes pushed to 64 bits: a polynomial over the
+// runes, updated in constant time per rune, then splitmix64's finaliser so that every output
+// bit depends on every rune of the shingle and sampling by value is uniform.
+type shingleRoller struct{ poly uint64 }
+
+const rollBase = 0x9e3779b97f4a7c15
+
+// rollOut is rollBase^shingleLen mod 2^64, the weight of the rune that leaves the window;
+// TestShingleRollerMatchesWindow fails if shingleLen changes without it.
+const rollOut = 0x80e0dcf76db02719
+
+// push adds r to the window and removes drop, the rune shingleLen places back (0 while the
+// window is filling).
+func (s *shingleRoller) push(r, drop rune) {
+	s.poly = s.poly*rollBase + uint64(r) - uint64(drop)*rollOut
+}
+
+func (s *shingleRoller) hash() uint64 {
+	h := s.poly
 	h ^= h >> 30
 	h *= 0xbf58476d1ce4e5b9
 	h ^= h >> 27
