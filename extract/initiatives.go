@@ -289,6 +289,9 @@ func (d *doc) headFollows(s *sentence, pos int) bool {
 			if _, ok := prefixAt(rs, p, predicateVerbs); ok {
 				return false
 			}
+			if _, ok := prefixAt(rs, p, doingVerbs); ok || r == '为' {
+				return false // the predicate begins: 以“…”为标尺推进工作
+			}
 		}
 		switch {
 		case r == '“':
