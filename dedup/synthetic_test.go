@@ -281,7 +281,13 @@ func TestInjectedCopies(t *testing.T) {
 	if highest >= DefaultThreshold-0.1 {
 		t.Errorf("independent documents reach similarity %.3f, want the generator to keep them below %.2f", highest, DefaultThreshold-0.1)
 	}
-	t.Logf("%d docs, %d injected copies: recall %.3f, highest similarity of independent documents sharing an anchor %.3f", len(c.docs), len(c.pairs), recall, highest)
+	lowest := 1.0
+	for _, g := range groups {
+		for _, m := range g.Members {
+			lowest = min(lowest, m.Similarity)
+		}
+	}
+	t.Logf("%d docs, %d injected copies: recall %.3f, lowest similarity of a copy %.3f, highest of independent documents sharing an anchor %.3f", len(c.docs), len(c.pairs), recall, lowest, highest)
 }
 
 // highestUnrelated is the highest similarity between documents of different families that
