@@ -46,6 +46,8 @@ func (s *Server) status(r *http.Request, err error) (int, string) {
 		return http.StatusBadRequest, err.Error()
 	case errors.Is(err, index.ErrNoIndex), errors.Is(err, corpus.ErrNoFacts):
 		return http.StatusServiceUnavailable, "the collection has not been indexed yet: run `dangjian rebuild`"
+	case errors.Is(err, context.Canceled):
+		return http.StatusServiceUnavailable, "the request was cancelled"
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, fmt.Sprintf("the request took longer than %s; narrow the query", s.opts.RequestTimeout)
 	}
@@ -198,11 +200,20 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := s.c.Search(r.Context(), p.Q, p.opts())
-	if err != nil {
+	if err = complete(r, err); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, searchResponse{SearchResult: res, Page: p.Page, PageSize: p.Size})
+}
+
+// complete adds to err the request's deadline, if it passed: a search cut short may return
+// what it found so far without saying so, and a partial answer must not pass for a whole one.
+func complete(r *http.Request, err error) error {
+	if err == nil {
+		err = r.Context().Err()
+	}
+	return err
 }
 
 // readTrendQuery reads q for a trend, which needs at least one word to count.
@@ -231,7 +242,7 @@ func (s *Server) apiTrend(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := s.c.Trend(r.Context(), q)
-	if err != nil {
+	if err = complete(r, err); err != nil {
 		s.apiError(w, r, err)
 		return
 	}

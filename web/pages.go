@@ -14,9 +14,11 @@ import (
 
 // funcs are the helpers the templates use.
 var funcs = template.FuncMap{
-	"join":     strings.Join,
-	"num":      func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
-	"examples": func() []string { return []string{"四不两直", "述职评议考核", "黨建 述職", "province:浙江 专项行动", "\"三会一课\" -形式主义"} },
+	"join": strings.Join,
+	"num":  func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
+	"examples": func() []string {
+		return []string{"四不两直", "述职评议考核", "黨建 述職", "province:浙江 专项行动", "\"三会一课\" -形式主义"}
+	},
 }
 
 // searchView is what the search page shows.
@@ -155,7 +157,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) fillSearch(r *http.Request, v *searchView) error {
 	p := v.P
 	res, err := s.c.Search(r.Context(), p.Q, p.opts())
-	if err != nil {
+	if err = complete(r, err); err != nil {
 		return err
 	}
 	v.Result = res
@@ -197,7 +199,7 @@ func (s *Server) fillSearch(r *http.Request, v *searchView) error {
 	}
 	if pq, err := s.c.ParseQuery(p.Q, collection.SearchOptions{}); err == nil && len(pq.Terms) > 0 {
 		tr, err := s.c.Trend(r.Context(), p.Q)
-		if err != nil {
+		if err = complete(r, err); err != nil {
 			return err
 		}
 		v.Heatmap = newHeatmap(tr, base, province, p.Year)

@@ -1,0 +1,186 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/dangjian/dangjian/collection"
+)
+
+func page(t *testing.T, path string, status int) string {
+	t.Helper()
+	resp, body := get(t, seeded(t).url, path)
+	if resp.StatusCode != status {
+		t.Fatalf("GET %s: status %d, want %d: %.300s", path, resp.StatusCode, status, body)
+	}
+	wantType(t, path, resp, "text/html")
+	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
+		t.Errorf("GET %s: Content-Security-Policy %q lets inline script run", path, csp)
+	}
+	return string(body)
+}
+
+func TestSearchPage(t *testing.T) {
+	html := page(t, "/?q="+url.QueryEscape("四不两直"), http.StatusOK)
+	for _, want := range []string{
+		`<mark>四不两直</mark>`,
+		`data-facet="province" data-value="湖北"`,
+		`data-facet="year" data-value="2023"`,
+		`class="cell" data-province="黑龙江" data-year="2023"`,
+		`class="cell" data-province="湖北" data-year="2023"`,
+		`<summary>query syntax</summary>`,
+		`href="/doc/`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("search page for 四不两直 has no %s", want)
+		}
+	}
+	// Facet and heatmap links carry the query and the filter.
+	facet := regexp.MustCompile(`<a href="([^"]+)" data-facet="province" data-value="湖北"`).FindStringSubmatch(html)
+	if facet == nil {
+		t.Fatal("no 湖北 facet link")
+	}
+	u, _ := url.Parse(strings.ReplaceAll(facet[1], "&amp;", "&"))
+	if u.Query().Get("q") != "四不两直" || u.Query().Get("province") != "湖北" {
+		t.Errorf("湖北 facet links to %s, want q=四不两直 and province=湖北", facet[1])
+	}
+
+	filtered := page(t, "/?q="+url.QueryEscape("四不两直")+"&province="+url.QueryEscape("湖北"), http.StatusOK)
+	if !strings.Contains(filtered, `province: 湖北 ×`) || !strings.Contains(filtered, `data-value="湖北" class="active"`) {
+		t.Error("filtered page shows no active 湖北 filter")
+	}
+	if strings.Count(filtered, `<li class="hit"`) >= strings.Count(html, `<li class="hit"`) {
+		t.Error("filtering on 湖北 did not narrow the hits")
+	}
+	if !strings.Contains(filtered, `class="cell selected" data-province="湖北" data-year="2023"`) &&
+		!strings.Contains(filtered, "/tables?province=") {
+		t.Error("filtered page neither marks the 湖北 cell nor links to the 湖北 tables")
+	}
+}
+
+func TestSearchPageErrors(t *testing.T) {
+	for _, tc := range []struct {
+		path   string
+		status int
+		msg    string
+	}{
+		{"/?q=党建&page=0", 400, `bad page &#34;0&#34;`},
+		{"/?q=党建&province=火星", 400, "unknown province"},
+		{"/?q=" + strings.Repeat("党", 300), 400, "too long"},
+	} {
+		html := page(t, tc.path, tc.status)
+		if !strings.Contains(html, `class="error"`) || !strings.Contains(html, tc.msg) {
+			t.Errorf("GET %s: page shows no error with %q", tc.path, tc.msg)
+		}
+	}
+	home := page(t, "/", http.StatusOK)
+	if !strings.Contains(home, `<details class="syntax" open>`) {
+		t.Error("home page does not open the query syntax")
+	}
+	for _, path := range []string{"/nowhere", "/doc/99999"} {
+		if html := page(t, path, http.StatusNotFound); !strings.Contains(html, "404") {
+			t.Errorf("GET %s: no 404 page", path)
+		}
+	}
+	page(t, "/doc/x", http.StatusBadRequest)
+}
+
+func TestDocPage(t *testing.T) {
+	html := page(t, "/doc/1?q="+url.QueryEscape("四不两直"), http.StatusOK)
+	for _, want := range []string{
+		`<mark class="m-initiative" title="initiative of`,
+		`<mark class="m-metric" title="metric of`,
+		`<mark class="m-actor" title="actor: `,
+		`href="/?q=%E5%9B%9B%E4%B8%8D%E4%B8%A4%E7%9B%B4">← back to the hits`,
+		`(imported file)`,
+		`<h2>initiatives (`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("document page has no %s", want)
+		}
+	}
+}
+
+func TestTablesPage(t *testing.T) {
+	html := page(t, "/tables?province="+url.QueryEscape("湖北省")+"&year=2023", http.StatusOK)
+	for _, want := range []string{
+		`<td>四不两直</td>`,
+		`href="/api/export/initiatives?format=csv&amp;province=%E6%B9%96%E5%8C%97&amp;year=2023"`,
+		`href="/api/export/metrics?format=xlsx&amp;province=%E6%B9%96%E5%8C%97&amp;year=2023"`,
+		`data-province="湖北" class="active"`,
+		`data-province="黑龙江"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("tables page for 湖北 2023 has no %s", want)
+		}
+	}
+	if strings.Contains(html, "<td>黑龙江</td>") {
+		t.Error("tables page for 湖北 lists rows of 黑龙江")
+	}
+	page(t, "/tables?province=火星", http.StatusBadRequest)
+	page(t, "/tables?year=abc", http.StatusBadRequest)
+	page(t, "/tables", http.StatusOK)
+}
+
+// TestMarkupShowsAsText renders every view of the hostile fixtures and checks, with an
+// HTML tokenizer, that none of their markup arrives as markup: no script but the page's
+// own, no frame or image, no event handler, no javascript: link; and that it shows as text.
+func TestMarkupShowsAsText(t *testing.T) {
+	f := seeded(t)
+	res, err := f.c.Search(t.Context(), hostileWord, collection.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{"/?q=" + url.QueryEscape(hostileWord), "/tables?province=" + url.QueryEscape("湖南"), "/tables"}
+	for _, h := range res.Hits {
+		if strings.Contains(h.URL, "hostile") {
+			paths = append(paths, "/doc/"+strconv.FormatInt(h.ID, 10))
+		}
+	}
+	if len(paths) != 5 {
+		t.Fatalf("search %s found %d hostile fixtures, want 2", hostileWord, len(paths)-3)
+	}
+	for _, path := range paths {
+		if problems, text := inspectHTML(page(t, path, http.StatusOK)); len(problems) > 0 {
+			t.Errorf("GET %s: document markup reached the page as markup: %q", path, problems)
+		} else if !strings.Contains(text, "window.__xss") || !strings.Contains(text, "<") {
+			t.Errorf("GET %s: the hostile markup does not show as text", path)
+		}
+	}
+}
+
+// inspectHTML lists the dangerous elements and attributes of a page and returns its text.
+func inspectHTML(page string) (problems []string, text string) {
+	z := xhtml.NewTokenizer(strings.NewReader(page))
+	var b strings.Builder
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return problems, b.String()
+		case xhtml.TextToken:
+			b.Write(z.Text())
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			tok := z.Token()
+			switch tok.Data {
+			case "iframe", "img", "object", "embed", "frame":
+				problems = append(problems, tok.String())
+			case "script":
+				if len(tok.Attr) != 2 || tok.Attr[0].Val != "/static/app.js" {
+					problems = append(problems, tok.String())
+				}
+			}
+			for _, a := range tok.Attr {
+				v := strings.ToLower(strings.TrimSpace(a.Val))
+				if strings.HasPrefix(a.Key, "on") || strings.HasPrefix(v, "javascript:") {
+					problems = append(problems, tok.String())
+				}
+			}
+		}
+	}
+}
