@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/dangjian/dangjian/corpus"
+	"github.com/dangjian/dangjian/dedup"
 )
 
 // Tables and formats export knows.
@@ -22,8 +24,8 @@ var (
 
 // Column headers of the exports, as design.md fixes them.
 var (
-	initiativeColumns = []string{"actor", "actor_kind", "province", "year", "initiative", "evidence", "title", "published", "url"}
-	metricColumns     = []string{"actor", "actor_kind", "province", "year", "value", "unit", "what", "approx", "evidence", "title", "published", "url"}
+	initiativeColumns = []string{"actor", "actor_kind", "province", "year", "initiative", "evidence", "title", "published", "url", "also_in"}
+	metricColumns     = []string{"actor", "actor_kind", "province", "year", "value", "unit", "what", "approx", "evidence", "title", "published", "url", "also_in"}
 )
 
 // ExportOptions select the rows and the file format.
@@ -47,6 +49,8 @@ type InitiativeRow struct {
 	Title      string `json:"title,omitempty"`
 	Published  string `json:"published,omitempty"`
 	URL        string `json:"url,omitempty"`
+	// AlsoIn lists the other copies (reprints) that state the same item.
+	AlsoIn []string `json:"also_in,omitempty"`
 }
 
 // MetricRow is an exported metric, also the shape of show's "metrics".
@@ -66,6 +70,8 @@ type MetricRow struct {
 	Title     string  `json:"title,omitempty"`
 	Published string  `json:"published,omitempty"`
 	URL       string  `json:"url,omitempty"`
+	// AlsoIn lists the other copies (reprints) that state the same item.
+	AlsoIn []string `json:"also_in,omitempty"`
 }
 
 func optYear(y int) *int {
@@ -88,12 +94,13 @@ func metricRow(r corpus.Metric, e corpus.ExportRow) MetricRow {
 }
 
 func (r InitiativeRow) cells() []string {
-	return []string{r.Actor, r.ActorKind, r.Province, yearCell(r.Year), r.Initiative, r.Evidence, r.Title, r.Published, r.URL}
+	return []string{r.Actor, r.ActorKind, r.Province, yearCell(r.Year), r.Initiative, r.Evidence, r.Title, r.Published, r.URL,
+		strings.Join(r.AlsoIn, " ; ")}
 }
 
 func (r MetricRow) cells() []string {
 	return []string{r.Actor, r.ActorKind, r.Province, yearCell(r.Year), strconv.FormatFloat(r.Value, 'f', -1, 64),
-		r.Unit, r.What, strconv.FormatBool(r.Approx), r.Evidence, r.Title, r.Published, r.URL}
+		r.Unit, r.What, strconv.FormatBool(r.Approx), r.Evidence, r.Title, r.Published, r.URL, strings.Join(r.AlsoIn, " ; ")}
 }
 
 func yearCell(y *int) string {
@@ -132,21 +139,74 @@ func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, 
 	if err != nil {
 		return err
 	}
+	var once onceper
 	if table == "initiatives" {
+		var rows []*InitiativeRow
 		err = c.Store.Initiatives(ctx, filter, func(r corpus.Initiative, e corpus.ExportRow) error {
 			row := initiativeRow(r, e)
-			return sink.row(row, row.cells())
+			if first := once.first(e.Group, row.Actor, dedup.Normalize(row.Initiative)); first >= 0 {
+				rows[first].AlsoIn = appendNew(rows[first].AlsoIn, row.URL)
+				return nil
+			}
+			rows = append(rows, &row)
+			return nil
 		})
+		for _, r := range rows {
+			if err == nil {
+				err = sink.row(r, r.cells())
+			}
+		}
 	} else {
+		var rows []*MetricRow
 		err = c.Store.Metrics(ctx, filter, func(r corpus.Metric, e corpus.ExportRow) error {
 			row := metricRow(r, e)
-			return sink.row(row, row.cells())
+			if first := once.first(e.Group, row.Actor, strconv.FormatFloat(row.Value, 'g', -1, 64)+row.Unit); first >= 0 {
+				rows[first].AlsoIn = appendNew(rows[first].AlsoIn, row.URL)
+				return nil
+			}
+			rows = append(rows, &row)
+			return nil
 		})
+		for _, r := range rows {
+			if err == nil {
+				err = sink.row(r, r.cells())
+			}
+		}
 	}
 	if err != nil {
 		return err
 	}
 	return sink.close()
+}
+
+// onceper remembers which items were already exported for a near-duplicate group, so a
+// reprint adds a place to also_in instead of a second row. The store lists the canonical
+// copy's rows first, so they are the ones kept.
+type onceper struct {
+	seen map[[3]string]int
+	n    int
+}
+
+// first returns the index of the earlier row with the same group, actor and item, or -1
+// (and remembers this row as number n).
+func (o *onceper) first(group int64, actor, item string) int {
+	if o.seen == nil {
+		o.seen = map[[3]string]int{}
+	}
+	k := [3]string{strconv.FormatInt(group, 10), actor, item}
+	if i, ok := o.seen[k]; ok {
+		return i
+	}
+	o.seen[k] = o.n
+	o.n++
+	return -1
+}
+
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
 }
 
 func newSink(format, table string, columns []string, w io.Writer) (rowSink, error) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dangjian/dangjian/clean"
 	"github.com/dangjian/dangjian/corpus"
+	"github.com/dangjian/dangjian/dedup"
 	"github.com/dangjian/dangjian/extract"
 	"github.com/dangjian/dangjian/hanzi"
 	"github.com/dangjian/dangjian/index"
@@ -46,7 +47,7 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 	if err != nil {
 		return index.Meta{}, err
 	}
-	terms, err := c.recleanAndLearn(ctx, total, progress)
+	terms, groups, err := c.recleanAndLearn(ctx, total, progress)
 	if err != nil {
 		return index.Meta{}, err
 	}
@@ -55,7 +56,7 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 	if err != nil {
 		return index.Meta{}, err
 	}
-	if err := c.indexAll(ctx, b, facts, total, progress); err != nil {
+	if err := c.indexAll(ctx, b, facts, groups, total, progress); err != nil {
 		facts.Abort()
 		return index.Meta{}, err
 	}
@@ -80,18 +81,23 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 	return ix.Meta(), nil
 }
 
+// groupOf maps a document to its near-duplicate group: the canonical's id and the
+// similarity to it. Documents without copies are not in the map.
+type groupOf map[int64]dedup.Member
+
 // recleanAndLearn applies the current cleaning rules to every document (storing the result
-// where it changed) and collects the terms written between quotation marks, which the
-// segmenter must keep whole.
-func (c *Collection) recleanAndLearn(ctx context.Context, total int, progress func(Progress)) ([]string, error) {
+// where it changed), collects the terms written between quotation marks, which the
+// segmenter must keep whole, and groups near-duplicate documents.
+func (c *Collection) recleanAndLearn(ctx context.Context, total int, progress func(Progress)) ([]string, groupOf, error) {
 	seen := map[string]bool{}
 	var terms []string
+	grouper := dedup.NewGrouper(dedup.Options{})
 	p := Progress{Stage: "clean", Total: total}
 	err := c.Store.Each(ctx, func(d *corpus.Document) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		kept, removed := clean.Lines(d.Text)
+		kept, removed := clean.Article(d.Text)
 		if kept != d.Clean {
 			if err := c.Store.UpdateClean(ctx, d.ID, kept, removed); err != nil {
 				return err
@@ -103,19 +109,30 @@ func (c *Collection) recleanAndLearn(ctx context.Context, total int, progress fu
 				terms = append(terms, t)
 			}
 		}
+		if d.Relevant {
+			if err := grouper.Add(dedup.Doc{ID: d.ID, Text: kept, Published: d.Published}); err != nil {
+				return err
+			}
+		}
 		p.Done++
 		p.Bytes += int64(len(d.Text))
 		progress(p)
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("rebuild: clean: %w", err)
+		return nil, nil, fmt.Errorf("rebuild: clean: %w", err)
 	}
-	return terms, nil
+	groups := groupOf{}
+	for _, g := range grouper.Groups() {
+		for _, m := range g.Members {
+			groups[m.ID] = dedup.Member{ID: g.Canonical, Similarity: m.Similarity}
+		}
+	}
+	return terms, groups, nil
 }
 
 // indexAll analyses documents on every core and feeds the records to the one builder.
-func (c *Collection) indexAll(ctx context.Context, b *index.Builder, facts *corpus.FactsWriter, total int, progress func(Progress)) error {
+func (c *Collection) indexAll(ctx context.Context, b *index.Builder, facts *corpus.FactsWriter, groups groupOf, total int, progress func(Progress)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	docs := make(chan *corpus.Document, 64)
@@ -126,7 +143,7 @@ func (c *Collection) indexAll(ctx context.Context, b *index.Builder, facts *corp
 		go func() {
 			defer wg.Done()
 			for d := range docs {
-				a := c.analyse(d)
+				a := c.analyse(d, groups[d.ID])
 				select {
 				case results <- a:
 				case <-ctx.Done():
@@ -192,7 +209,11 @@ func (a *analysis) store(ctx context.Context, b *index.Builder, facts *corpus.Fa
 
 // analyse extracts a document's actors, initiatives and metrics and makes its index
 // records: the article, and one passage per sentence with the provinces it is about.
-func (c *Collection) analyse(d *corpus.Document) *analysis {
+// grp is the document's near-duplicate group (zero when it has no copies).
+func (c *Collection) analyse(d *corpus.Document, grp dedup.Member) *analysis {
+	if grp.ID == 0 {
+		grp = dedup.Member{ID: d.ID, Similarity: 1}
+	}
 	folded := hanzi.Fold(d.Clean)
 	res := c.ext().Extract(folded)
 	year := res.Year
@@ -204,7 +225,7 @@ func (c *Collection) analyse(d *corpus.Document) *analysis {
 	doc := &index.Record{
 		Kind: index.KindDoc, DocID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source,
 		Published: d.Published, Year: year, Text: d.Clean, Folded: hanzi.Fold(d.Title) + "\n" + folded,
-		Words: c.seg.Cut(folded),
+		Words: c.seg.Cut(folded), Group: grp.ID,
 	}
 	a.records = append(a.records, doc)
 	var docProvinces []string
@@ -223,12 +244,12 @@ func (c *Collection) analyse(d *corpus.Document) *analysis {
 			}
 		}
 		a.records = append(a.records, &index.Record{
-			Kind: index.KindPassage, DocID: d.ID, Seq: i, Source: d.Source, Year: year, Provinces: pvs,
+			Kind: index.KindPassage, DocID: d.ID, Seq: i, Source: d.Source, Year: year, Provinces: pvs, Group: grp.ID,
 			Text: string(orig[s.Start:s.End]), Folded: string(foldedRunes[s.Start:s.End]), Start: s.Start, End: s.End,
 		})
 	}
 	doc.Provinces = docProvinces
-	a.facts = corpus.DocFacts{DocID: d.ID, Year: year, Provinces: docProvinces}
+	a.facts = corpus.DocFacts{DocID: d.ID, Year: year, Provinces: docProvinces, Group: grp.ID, Similarity: grp.Similarity}
 	for _, in := range res.Initiatives {
 		a.initiatives = append(a.initiatives, corpus.Initiative{DocID: d.ID, Actor: in.Actor.Name, ActorKind: in.Actor.Kind,
 			Province: in.Actor.Province, Year: year, Name: in.Name, Evidence: evidence[in.Sentence], Start: in.Start, End: in.End})

@@ -86,7 +86,7 @@ func (c *Collection) Search(ctx context.Context, text string, o SearchOptions) (
 	out := &SearchResult{Query: text, Total: res.Total, Facets: res.Facets, Hits: make([]SearchHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		sh := SearchHit{ID: h.DocID, URL: h.URL, Title: h.Title, Source: h.Source, Score: h.Score,
-			Provinces: h.Provinces, Snippets: h.Snippets, Duplicates: []int64{}}
+			Provinces: h.Provinces, Snippets: h.Snippets, Duplicates: h.Duplicates}
 		if h.Published != "" {
 			p := h.Published
 			sh.Published = &p

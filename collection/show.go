@@ -21,6 +21,19 @@ type DocView struct {
 	Initiatives []InitiativeRow  `json:"initiatives"`
 	Metrics     []MetricRow      `json:"metrics"`
 	Removed     []corpus.Removed `json:"removed"`
+	// Duplicates are the other members of the document's near-duplicate group.
+	Duplicates []Duplicate `json:"duplicates"`
+	// Canonical is the id of the group's canonical member (the document itself when it has no copies).
+	Canonical int64 `json:"canonical"`
+}
+
+// Duplicate is another copy of a report.
+type Duplicate struct {
+	ID         int64   `json:"id"`
+	Title      string  `json:"title"`
+	URL        string  `json:"url"`
+	Published  string  `json:"published"`
+	Similarity float64 `json:"similarity"` // to the group's canonical
 }
 
 // Show finds a document by id, URL or imported path and describes it.
@@ -47,6 +60,15 @@ func (c *Collection) Show(ctx context.Context, ref string) (*DocView, error) {
 	if v.Provinces == nil {
 		v.Provinces = []string{}
 	}
+	v.Canonical = facts.Group
+	if v.Canonical == 0 {
+		v.Canonical = d.ID
+	}
+	members, err := c.Store.GroupOf(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	v.Duplicates = duplicates(members)
 	for _, r := range inits {
 		v.Initiatives = append(v.Initiatives, initiativeRow(r, corpus.ExportRow{}))
 	}
@@ -57,4 +79,28 @@ func (c *Collection) Show(ctx context.Context, ref string) (*DocView, error) {
 		v.Removed = []corpus.Removed{}
 	}
 	return v, nil
+}
+
+func duplicates(members []corpus.GroupMember) []Duplicate {
+	out := make([]Duplicate, 0, len(members))
+	for _, m := range members {
+		out = append(out, Duplicate{ID: m.DocID, Title: m.Title, URL: m.URL, Published: m.Published, Similarity: m.Similarity})
+	}
+	return out
+}
+
+// DupGroup is a near-duplicate group for review: the canonical member first.
+type DupGroup struct {
+	Canonical int64       `json:"canonical"`
+	Members   []Duplicate `json:"members"`
+}
+
+// Dups lists the near-duplicate groups found by the last rebuild.
+func (c *Collection) Dups(ctx context.Context) ([]DupGroup, error) {
+	out := []DupGroup{}
+	err := c.Store.Groups(ctx, func(canonical int64, members []corpus.GroupMember) error {
+		out = append(out, DupGroup{Canonical: canonical, Members: duplicates(members)})
+		return nil
+	})
+	return out, err
 }

@@ -128,7 +128,7 @@ var addedColumns = []struct{ table, column, decl string }{
 }
 
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, schema); err != nil {
+	if _, err := s.db.ExecContext(ctx, schema+crawlSchema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
 	for _, c := range addedColumns {
@@ -150,18 +150,31 @@ func (s *Store) migrate(ctx context.Context) error {
 // id of the stored (or existing) document and whether d was new. The document and its
 // removed parts are written in one transaction, so a crash never leaves half of it.
 func (s *Store) Add(ctx context.Context, d *Document) (id int64, added bool, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, false, fmt.Errorf("corpus: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if id, added, err = addTx(ctx, tx, d); err != nil || !added {
+		return id, added, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, false, fmt.Errorf("corpus: commit %s: %w", d.URL, err)
+	}
+	d.ID = id
+	return id, true, nil
+}
+
+// addTx stores d inside tx unless its content is already stored, like Add.
+func addTx(ctx context.Context, tx *sql.Tx, d *Document) (int64, bool, error) {
 	if d.Hash == "" {
 		d.Hash = ContentHash(d.Text)
 	}
 	if d.Added.IsZero() {
 		d.Added = time.Now().UTC()
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, false, fmt.Errorf("corpus: begin: %w", err)
-	}
-	defer tx.Rollback()
-	err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, d.Hash).Scan(&id)
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, d.Hash).Scan(&id)
 	switch {
 	case err == nil:
 		return id, false, nil
@@ -182,10 +195,6 @@ func (s *Store) Add(ctx context.Context, d *Document) (id int64, added bool, err
 	if err := insertRemoved(ctx, tx, id, d.Removed); err != nil {
 		return 0, false, err
 	}
-	if err := tx.Commit(); err != nil {
-		return 0, false, fmt.Errorf("corpus: commit %s: %w", d.URL, err)
-	}
-	d.ID = id
 	return id, true, nil
 }
 
@@ -281,6 +290,12 @@ func (s *Store) Find(ctx context.Context, ref string) (*Document, error) {
 		if !errors.Is(err, sql.ErrNoRows) {
 			return nil, fmt.Errorf("corpus: find %q: %w", ref, err)
 		}
+	}
+	// A crawled page may have been fetched under another URL, or reached by a redirect.
+	if id, ok, err := (&CrawlState{s: s}).DocumentForURL(ctx, ref); err != nil {
+		return nil, fmt.Errorf("corpus: find %q: %w", ref, err)
+	} else if ok {
+		return s.Get(ctx, id)
 	}
 	// An imported path may have been given relative to another directory: match by file identity.
 	if st, err := os.Stat(ref); err == nil {

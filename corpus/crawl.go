@@ -57,11 +57,8 @@ CREATE TABLE IF NOT EXISTS crawl_fetches (
 CREATE INDEX IF NOT EXISTS crawl_fetches_doc ON crawl_fetches(doc_id);
 `
 
-// CrawlState opens the crawl tables, creating them on first use.
+// CrawlState gives access to the crawl tables (created with the database).
 func (s *Store) CrawlState(ctx context.Context) (*CrawlState, error) {
-	if _, err := s.db.ExecContext(ctx, crawlSchema); err != nil {
-		return nil, fmt.Errorf("corpus: create crawl tables: %w", err)
-	}
 	return &CrawlState{s: s}, nil
 }
 
@@ -272,39 +269,6 @@ func (cs *CrawlState) Complete(ctx context.Context, f Fetch, doc *Document, link
 		doc.ID = id
 	}
 	return id, added, newLinks, nil
-}
-
-// addTx stores d inside tx unless its content is already stored, like Add.
-func addTx(ctx context.Context, tx *sql.Tx, d *Document) (int64, bool, error) {
-	if d.Hash == "" {
-		d.Hash = ContentHash(d.Text)
-	}
-	if d.Added.IsZero() {
-		d.Added = time.Now().UTC()
-	}
-	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, d.Hash).Scan(&id)
-	switch {
-	case err == nil:
-		return id, false, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return 0, false, fmt.Errorf("corpus: look up %s: %w", d.URL, err)
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents
-		(url, source, title, published, format, charset, raw, text, clean, hash, added, relevant)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.URL, d.Source, d.Title, d.Published, d.Format, d.Charset, d.Raw, d.Text, d.Clean,
-		d.Hash, d.Added.Format(time.RFC3339), d.Relevant)
-	if err != nil {
-		return 0, false, fmt.Errorf("corpus: insert %s: %w", d.URL, err)
-	}
-	if id, err = res.LastInsertId(); err != nil {
-		return 0, false, fmt.Errorf("corpus: insert %s: %w", d.URL, err)
-	}
-	if err := insertRemoved(ctx, tx, id, d.Removed); err != nil {
-		return 0, false, err
-	}
-	return id, true, nil
 }
 
 // DocumentForURL returns the id of the document a crawled URL was stored as, following

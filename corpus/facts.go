@@ -38,11 +38,15 @@ type Metric struct {
 	End       int
 }
 
-// DocFacts is what extraction found about a document as a whole.
+// DocFacts is what rebuild found about a document as a whole.
 type DocFacts struct {
 	DocID     int64
 	Year      int      // the year reported on, else the year published, else 0
 	Provinces []string // provinces of the actors, in order of first mention
+	// Group is the canonical document of the near-duplicate group the document belongs to
+	// (its own id when it has no copies); Similarity is its similarity to that canonical.
+	Group      int64
+	Similarity float64
 }
 
 const factsSchema = `
@@ -53,7 +57,8 @@ CREATE TABLE %[1]smetrics (
 	doc_id INTEGER NOT NULL, actor TEXT NOT NULL, actor_kind TEXT NOT NULL, province TEXT NOT NULL,
 	year INTEGER NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, what TEXT NOT NULL, approx INTEGER NOT NULL,
 	evidence TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
-CREATE TABLE %[1]sdoc_facts (doc_id INTEGER PRIMARY KEY, year INTEGER NOT NULL, provinces TEXT NOT NULL);
+CREATE TABLE %[1]sdoc_facts (doc_id INTEGER PRIMARY KEY, year INTEGER NOT NULL, provinces TEXT NOT NULL,
+	grp INTEGER NOT NULL, similarity REAL NOT NULL);
 `
 
 // factTables are the derived tables a rebuild replaces as a whole.
@@ -96,7 +101,7 @@ func (w *FactsWriter) begin() error {
 	for table, q := range map[string]string{
 		"initiatives": `INSERT INTO staging_initiatives VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		"metrics":     `INSERT INTO staging_metrics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		"doc_facts":   `INSERT INTO staging_doc_facts VALUES (?, ?, ?)`,
+		"doc_facts":   `INSERT INTO staging_doc_facts VALUES (?, ?, ?, ?, ?)`,
 	} {
 		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {
@@ -110,7 +115,10 @@ func (w *FactsWriter) begin() error {
 
 // Add stores what was extracted from one document.
 func (w *FactsWriter) Add(ctx context.Context, f DocFacts, inits []Initiative, metrics []Metric) error {
-	if _, err := w.ins["doc_facts"].ExecContext(ctx, f.DocID, f.Year, strings.Join(f.Provinces, ",")); err != nil {
+	if f.Group == 0 {
+		f.Group, f.Similarity = f.DocID, 1
+	}
+	if _, err := w.ins["doc_facts"].ExecContext(ctx, f.DocID, f.Year, strings.Join(f.Provinces, ","), f.Group, f.Similarity); err != nil {
 		return fmt.Errorf("corpus: store facts of document %d: %w", f.DocID, err)
 	}
 	for _, r := range inits {
@@ -184,9 +192,10 @@ type FactFilter struct {
 	Year     int    // 0 for all
 }
 
-// ExportRow joins an extracted row with its document's metadata.
+// ExportRow joins an extracted row with its document's metadata and near-duplicate group.
 type ExportRow struct {
 	Title, Published, URL, Source string
+	Group                         int64 // canonical document of the row's group
 }
 
 func (f FactFilter) where() (string, []any) {
@@ -216,9 +225,9 @@ func (s *Store) Initiatives(ctx context.Context, f FactFilter, fn func(Initiativ
 	}
 	where, args := f.where()
 	rows, err := s.db.QueryContext(ctx, `SELECT f.doc_id, f.actor, f.actor_kind, f.province, f.year, f.name, f.evidence,
-		f.start, f."end", d.title, d.published, d.url, d.source
-		FROM initiatives f JOIN documents d ON d.id = f.doc_id`+where+`
-		ORDER BY f.province = '', f.province, f.year, f.name, f.actor, f.doc_id, f.start`, args...)
+		f.start, f."end", d.title, d.published, d.url, d.source, g.grp
+		FROM initiatives f JOIN documents d ON d.id = f.doc_id JOIN doc_facts g ON g.doc_id = f.doc_id`+where+`
+		ORDER BY f.province = '', f.province, f.year, f.name, f.actor, g.grp, f.doc_id <> g.grp, f.doc_id, f.start`, args...)
 	if err != nil {
 		return fmt.Errorf("corpus: list initiatives: %w", err)
 	}
@@ -227,7 +236,7 @@ func (s *Store) Initiatives(ctx context.Context, f FactFilter, fn func(Initiativ
 		var r Initiative
 		var e ExportRow
 		if err := rows.Scan(&r.DocID, &r.Actor, &r.ActorKind, &r.Province, &r.Year, &r.Name, &r.Evidence,
-			&r.Start, &r.End, &e.Title, &e.Published, &e.URL, &e.Source); err != nil {
+			&r.Start, &r.End, &e.Title, &e.Published, &e.URL, &e.Source, &e.Group); err != nil {
 			return fmt.Errorf("corpus: list initiatives: %w", err)
 		}
 		if err := fn(r, e); err != nil {
@@ -244,9 +253,9 @@ func (s *Store) Metrics(ctx context.Context, f FactFilter, fn func(Metric, Expor
 	}
 	where, args := f.where()
 	rows, err := s.db.QueryContext(ctx, `SELECT f.doc_id, f.actor, f.actor_kind, f.province, f.year, f.value, f.unit,
-		f.what, f.approx, f.evidence, f.start, f."end", d.title, d.published, d.url, d.source
-		FROM metrics f JOIN documents d ON d.id = f.doc_id`+where+`
-		ORDER BY f.province = '', f.province, f.year, f.what, f.actor, f.doc_id, f.start`, args...)
+		f.what, f.approx, f.evidence, f.start, f."end", d.title, d.published, d.url, d.source, g.grp
+		FROM metrics f JOIN documents d ON d.id = f.doc_id JOIN doc_facts g ON g.doc_id = f.doc_id`+where+`
+		ORDER BY f.province = '', f.province, f.year, f.what, f.actor, g.grp, f.doc_id <> g.grp, f.doc_id, f.start`, args...)
 	if err != nil {
 		return fmt.Errorf("corpus: list metrics: %w", err)
 	}
@@ -255,7 +264,7 @@ func (s *Store) Metrics(ctx context.Context, f FactFilter, fn func(Metric, Expor
 		var r Metric
 		var e ExportRow
 		if err := rows.Scan(&r.DocID, &r.Actor, &r.ActorKind, &r.Province, &r.Year, &r.Value, &r.Unit, &r.What,
-			&r.Approx, &r.Evidence, &r.Start, &r.End, &e.Title, &e.Published, &e.URL, &e.Source); err != nil {
+			&r.Approx, &r.Evidence, &r.Start, &r.End, &e.Title, &e.Published, &e.URL, &e.Source, &e.Group); err != nil {
 			return fmt.Errorf("corpus: list metrics: %w", err)
 		}
 		if err := fn(r, e); err != nil {
@@ -273,7 +282,8 @@ func (s *Store) Facts(ctx context.Context, id int64) (DocFacts, []Initiative, []
 		return f, nil, nil, err
 	}
 	var provinces string
-	err := s.db.QueryRowContext(ctx, `SELECT year, provinces FROM doc_facts WHERE doc_id = ?`, id).Scan(&f.Year, &provinces)
+	err := s.db.QueryRowContext(ctx, `SELECT year, provinces, grp, similarity FROM doc_facts WHERE doc_id = ?`, id).
+		Scan(&f.Year, &provinces, &f.Group, &f.Similarity)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return f, nil, nil, fmt.Errorf("corpus: facts of document %d: %w", id, err)
 	}
@@ -311,6 +321,81 @@ func (s *Store) Facts(ctx context.Context, id int64) (DocFacts, []Initiative, []
 		metrics = append(metrics, r)
 	}
 	return f, inits, metrics, rows.Err()
+}
+
+// GroupMember is a document of a near-duplicate group, for review.
+type GroupMember struct {
+	DocID      int64
+	Similarity float64 // to the canonical; 1 for the canonical itself
+	Title      string
+	URL        string
+	Published  string
+}
+
+// Groups lists the near-duplicate groups of two or more documents, canonical first in
+// each, groups in order of their canonical's id.
+func (s *Store) Groups(ctx context.Context, fn func(canonical int64, members []GroupMember) error) error {
+	if ok, err := s.hasFacts(ctx); err != nil || !ok {
+		return firstErr(err, ErrNoFacts)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT g.grp, g.doc_id, g.similarity, d.title, d.url, d.published
+		FROM doc_facts g JOIN documents d ON d.id = g.doc_id
+		WHERE g.grp IN (SELECT grp FROM doc_facts GROUP BY grp HAVING count(*) > 1)
+		ORDER BY g.grp, g.doc_id <> g.grp, g.doc_id`)
+	if err != nil {
+		return fmt.Errorf("corpus: list groups: %w", err)
+	}
+	defer rows.Close()
+	var (
+		cur     int64
+		members []GroupMember
+	)
+	for rows.Next() {
+		var grp int64
+		var m GroupMember
+		if err := rows.Scan(&grp, &m.DocID, &m.Similarity, &m.Title, &m.URL, &m.Published); err != nil {
+			return fmt.Errorf("corpus: list groups: %w", err)
+		}
+		if grp != cur && len(members) > 0 {
+			if err := fn(cur, members); err != nil {
+				return err
+			}
+			members = nil
+		}
+		cur = grp
+		members = append(members, m)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("corpus: list groups: %w", err)
+	}
+	if len(members) > 0 {
+		return fn(cur, members)
+	}
+	return nil
+}
+
+// GroupOf lists the other members of a document's near-duplicate group.
+func (s *Store) GroupOf(ctx context.Context, id int64) ([]GroupMember, error) {
+	if ok, err := s.hasFacts(ctx); err != nil || !ok {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT g.doc_id, g.similarity, d.title, d.url, d.published
+		FROM doc_facts g JOIN documents d ON d.id = g.doc_id
+		WHERE g.grp = (SELECT grp FROM doc_facts WHERE doc_id = ?) AND g.doc_id <> ?
+		ORDER BY g.doc_id <> g.grp, g.doc_id`, id, id)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: group of document %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []GroupMember
+	for rows.Next() {
+		var m GroupMember
+		if err := rows.Scan(&m.DocID, &m.Similarity, &m.Title, &m.URL, &m.Published); err != nil {
+			return nil, fmt.Errorf("corpus: group of document %d: %w", id, err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }
 
 func firstErr(errs ...error) error {

@@ -31,6 +31,9 @@ type Record struct {
 	Folded     string
 	Words      []string // the segmenter's words of Folded, for ranking
 	Start, End int      // a passage's rune offsets in its article's text
+	// Group is the canonical article of the record's near-duplicate group; 0 or DocID
+	// when the article has no copies.
+	Group int64
 }
 
 func (r *Record) id() string {
@@ -48,6 +51,9 @@ func (r *Record) fields() map[string]interface{} {
 		fieldWords:  strings.Join(r.Words, " "),
 		fieldSource: r.Source,
 		fieldText:   r.Text,
+	}
+	if r.Group != 0 && r.Group != r.DocID {
+		m[fieldGroup] = strconv.FormatInt(r.Group, 10)
 	}
 	if r.Year > 0 {
 		m[fieldYear] = strconv.Itoa(r.Year)

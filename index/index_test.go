@@ -20,12 +20,13 @@ type testDoc struct {
 	year      int
 	text      string
 	provinces map[int][]string // sentence index → provinces
+	group     int64
 }
 
 var testDocs = []testDoc{
-	{1, "基层党建综述", "人民日报", 2023, "黑龙江、湖北等地采取“四不两直”方式调研。浙江开展4个专项行动。", map[int][]string{0: {"黑龙江", "湖北"}, 1: {"浙江"}}},
-	{2, "機關黨建研究", "党员生活", 2024, "湖北省直機關黨建質量持續提高。問題清單共120條。", map[int][]string{0: {"湖北"}}},
-	{3, "重庆述职评议", "新华网", 2016, "重庆区县党委书记同台述职,直面“形严实软”。浙江的经验值得借鉴。<script>alert(1)</script>", map[int][]string{0: {"重庆"}}},
+	{1, "基层党建综述", "人民日报", 2023, "黑龙江、湖北等地采取“四不两直”方式调研。浙江开展4个专项行动。", map[int][]string{0: {"黑龙江", "湖北"}, 1: {"浙江"}}, 0},
+	{2, "機關黨建研究", "党员生活", 2024, "湖北省直機關黨建質量持續提高。問題清單共120條。", map[int][]string{0: {"湖北"}}, 0},
+	{3, "重庆述职评议", "新华网", 2016, "重庆区县党委书记同台述职,直面“形严实软”。浙江的经验值得借鉴。<script>alert(1)</script>", map[int][]string{0: {"重庆"}}, 0},
 }
 
 // buildTestIndex indexes testDocs, with one passage per sentence ending in 。.
@@ -37,7 +38,7 @@ func buildTestIndex(t *testing.T, root string, docs []testDoc) {
 	}
 	for _, d := range docs {
 		if err := b.Add(&Record{Kind: KindDoc, DocID: d.id, Title: d.title, Source: d.source, Year: d.year,
-			Text: d.text, Folded: hanzi.Fold(d.title + "\n" + d.text), URL: "file" + string(rune('0'+d.id))}); err != nil {
+			Text: d.text, Folded: hanzi.Fold(d.title + "\n" + d.text), URL: "file" + string(rune('0'+d.id)), Group: d.group}); err != nil {
 			t.Fatal(err)
 		}
 		start := 0
@@ -49,7 +50,7 @@ func buildTestIndex(t *testing.T, root string, docs []testDoc) {
 			}
 			s := string(runes[start : i+1])
 			if err := b.Add(&Record{Kind: KindPassage, DocID: d.id, Seq: seq, Source: d.source, Year: d.year,
-				Text: s, Folded: hanzi.Fold(s), Provinces: d.provinces[seq], Start: start, End: i + 1}); err != nil {
+				Text: s, Folded: hanzi.Fold(s), Provinces: d.provinces[seq], Start: start, End: i + 1, Group: d.group}); err != nil {
 				t.Fatal(err)
 			}
 			seq++
@@ -161,6 +162,41 @@ func TestTrend(t *testing.T) {
 	want := map[string]map[int]int{"黑龙江": {2023: 1}, "湖北": {2023: 1}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Trend = %v, want %v", got, want)
+	}
+}
+
+// TestReprintsCountOnce adds a reprint of article 1 (with 第十年 written 第10年) to the
+// index: search shows one hit with the copy under duplicates, and trend counts once.
+func TestReprintsCountOnce(t *testing.T) {
+	root := t.TempDir()
+	reprint := testDoc{4, "基层党建综述(转载)", "某报", 2023, "黑龙江、湖北等地采取“四不两直”方式调研。浙江开展4个专项行动。第10年。",
+		map[int][]string{0: {"黑龙江", "湖北"}, 1: {"浙江"}}, 1}
+	docs := append(append([]testDoc{}, testDocs...), reprint)
+	docs[0].text += "第十年。"
+	buildTestIndex(t, root, docs)
+	ix, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res := search(t, ix, "四不两直")
+	if res.Total != 1 || res.Hits[0].DocID != 1 || !reflect.DeepEqual(res.Hits[0].Duplicates, []int64{4}) {
+		t.Errorf("search = total %d, hits %+v; want doc 1 with duplicate 4", res.Total, res.Hits)
+	}
+	if want := map[string]int{"黑龙江": 1, "湖北": 1}; !reflect.DeepEqual(res.Facets["province"], want) {
+		t.Errorf("province facet = %v, want %v", res.Facets["province"], want)
+	}
+	// Only the reprint has 某报: it is the hit then, not hidden behind a canonical that does not match.
+	if res := search(t, ix, "转载"); res.Total != 1 || res.Hits[0].DocID != 4 {
+		t.Errorf("search 转载 = %+v, want the reprint", res.Hits)
+	}
+	q, _ := query.Parse("四不两直")
+	trend, err := ix.Trend(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]map[int]int{"黑龙江": {2023: 1}, "湖北": {2023: 1}}; !reflect.DeepEqual(trend, want) {
+		t.Errorf("Trend = %v, want %v", trend, want)
 	}
 }
 

@@ -22,6 +22,7 @@ const (
 	fieldProvince  = "province"
 	fieldStart     = "start"
 	fieldEnd       = "end"
+	fieldGroup     = "group"
 )
 
 // Record kinds: one record per article, one per passage (sentence) of it.
@@ -80,7 +81,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	dm.AddFieldMappingsAt(fieldSource, keyword(true))
 	dm.AddFieldMappingsAt(fieldYear, keyword(true))
 	dm.AddFieldMappingsAt(fieldProvince, keyword(true))
-	for _, name := range []string{fieldText, fieldTitle, fieldURL, fieldPublished, fieldStart, fieldEnd} {
+	for _, name := range []string{fieldText, fieldTitle, fieldURL, fieldPublished, fieldStart, fieldEnd, fieldGroup} {
 		dm.AddFieldMappingsAt(name, storedOnly())
 	}
 	im.DefaultMapping = dm

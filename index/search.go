@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/dangjian/dangjian/dedup"
 	"github.com/dangjian/dangjian/hanzi"
 	"github.com/dangjian/dangjian/query"
 )
@@ -84,6 +85,8 @@ type Hit struct {
 	Score     float64  `json:"score"`
 	Provinces []string `json:"provinces"`
 	Snippets  []string `json:"snippets"`
+	// Duplicates are the other matching members of the article's near-duplicate group.
+	Duplicates []int64 `json:"duplicates"`
 }
 
 // Result is a page of hits, the total and the facet counts over all hits.
@@ -329,6 +332,7 @@ func atoi(s string) int {
 // passage is a verified passage match.
 type passage struct {
 	doc       int64
+	group     int64
 	score     float64
 	text      string
 	start     int
@@ -342,7 +346,7 @@ func (ix *Index) passages(ctx context.Context, m *matcher) ([]passage, error) {
 	if err != nil {
 		return nil, err
 	}
-	cands, _, err := ix.candidates(ctx, q, []string{fieldDoc, fieldText, fieldYear, fieldProvince, fieldStart})
+	cands, _, err := ix.candidates(ctx, q, []string{fieldDoc, fieldText, fieldYear, fieldProvince, fieldStart, fieldGroup})
 	if err != nil {
 		return nil, err
 	}
@@ -353,7 +357,7 @@ func (ix *Index) passages(ctx context.Context, m *matcher) ([]passage, error) {
 			continue
 		}
 		doc, _ := strconv.ParseInt(str(c.fields, fieldDoc), 10, 64)
-		out = append(out, passage{doc: doc, score: c.score, text: text, start: atoi(str(c.fields, fieldStart)),
+		out = append(out, passage{doc: doc, group: groupField(c.fields, doc), score: c.score, text: text, start: atoi(str(c.fields, fieldStart)),
 			year: atoi(str(c.fields, fieldYear)), provinces: strs(c.fields, fieldProvince)})
 	}
 	return out, nil
@@ -361,7 +365,8 @@ func (ix *Index) passages(ctx context.Context, m *matcher) ([]passage, error) {
 
 // Search runs a query. Without a province filter it matches articles (all terms somewhere in
 // the article); with one, passages attributed to that province (all terms in one passage),
-// and an article is a hit when one of its passages is.
+// and an article is a hit when one of its passages is. Near-duplicate articles (reprints)
+// make one hit: the group's canonical when it matches, the others under Duplicates.
 func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if r.Query == nil {
 		return nil, fmt.Errorf("index: empty query")
@@ -377,18 +382,13 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	type docHit struct {
-		id       int64
-		score    float64
-		passages []passage
-	}
 	var hits []*docHit
 	if len(m.filters["province"]) > 0 {
 		byDoc := map[int64]*docHit{}
 		for _, p := range psgs {
 			h := byDoc[p.doc]
 			if h == nil {
-				h = &docHit{id: p.doc}
+				h = &docHit{id: p.doc, group: p.group}
 				byDoc[p.doc] = h
 				hits = append(hits, h)
 			}
@@ -400,7 +400,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		fields := []string{fieldDoc}
+		fields := []string{fieldDoc, fieldGroup}
 		if m.verify {
 			fields = append(fields, fieldTitle, fieldText)
 		}
@@ -413,14 +413,14 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 				continue
 			}
 			id, _ := strconv.ParseInt(str(c.fields, fieldDoc), 10, 64)
-			hits = append(hits, &docHit{id: id, score: c.score})
+			hits = append(hits, &docHit{id: id, score: c.score, group: groupField(c.fields, id)})
 		}
 	}
 	inHits := make(map[int64]bool, len(hits))
 	for _, h := range hits {
 		inHits[h.id] = true
 	}
-	for _, p := range psgs {
+	for _, p := range distinctPassages(psgs) {
 		if !inHits[p.doc] {
 			continue
 		}
@@ -428,12 +428,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			res.Facets["province"][pv]++
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
-		}
-		return hits[i].id < hits[j].id
-	})
+	hits = collapse(hits)
 	res.Total = len(hits)
 	ids := make([]int64, len(hits))
 	for i, h := range hits {
@@ -458,35 +453,110 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			page = page[:limit]
 		}
 		for _, h := range page {
-			d := docs[h.id]
-			hit := Hit{DocID: h.id, URL: d.URL, Title: d.Title, Source: d.Source, Published: d.Published,
-				Year: d.Year, Score: h.score, Provinces: d.Provinces}
-			if hit.Provinces == nil {
-				hit.Provinces = []string{}
-			}
-			if len(h.passages) > 0 {
-				for _, p := range h.passages {
-					hit.Snippets = append(hit.Snippets, Snippets(p.text, m.highlights(), 1, passageWidth)...)
-					if len(hit.Snippets) >= maxSnippets {
-						break
-					}
-				}
-			} else {
-				hit.Snippets = Snippets(d.Text, m.highlights(), maxSnippets, snippetWidth)
-				if len(hit.Snippets) == 0 {
-					hit.Snippets = Snippets(d.Title, m.highlights(), 1, snippetWidth)
-				}
-			}
-			if hit.Snippets == nil {
-				hit.Snippets = []string{}
-			}
-			res.Hits = append(res.Hits, hit)
+			res.Hits = append(res.Hits, ix.hit(h, docs[h.id], m))
 		}
 	}
 	if res.Hits == nil {
 		res.Hits = []Hit{}
 	}
 	return res, nil
+}
+
+// docHit is an article that matched, with the passages that matched when searching passages.
+type docHit struct {
+	id         int64
+	group      int64
+	score      float64
+	passages   []passage
+	duplicates []int64
+}
+
+func groupField(fields map[string]interface{}, id int64) int64 {
+	if g, err := strconv.ParseInt(str(fields, fieldGroup), 10, 64); err == nil && g != 0 {
+		return g
+	}
+	return id
+}
+
+// collapse orders hits by score and keeps one per near-duplicate group: the canonical where
+// it matched (it is the most complete copy), else the best-scoring member, listing the others.
+func collapse(hits []*docHit) []*docHit {
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return hits[i].id < hits[j].id
+	})
+	out := hits[:0:0]
+	first := map[int64]*docHit{}
+	for _, h := range hits {
+		rep := first[h.group]
+		if rep == nil {
+			first[h.group] = h
+			out = append(out, h)
+			continue
+		}
+		if h.id == h.group {
+			// The canonical takes the place of the member that ranked first.
+			rep.id, h.id = h.id, rep.id
+			rep.passages, h.passages = h.passages, rep.passages
+		}
+		rep.duplicates = append(rep.duplicates, h.id)
+	}
+	for _, h := range out {
+		sort.Slice(h.duplicates, func(i, j int) bool { return h.duplicates[i] < h.duplicates[j] })
+	}
+	return out
+}
+
+// distinctPassages drops the passages that repeat, within a near-duplicate group, a passage
+// already counted: a reprint says nothing new. Passages are compared on their normalised
+// text, so a reprint that writes 第十年 as 第10年 repeats too.
+func distinctPassages(psgs []passage) []passage {
+	type key struct {
+		group int64
+		text  string
+	}
+	seen := make(map[key]bool, len(psgs))
+	out := make([]passage, 0, len(psgs))
+	for _, p := range psgs {
+		k := key{p.group, dedup.Normalize(p.text)}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+// hit makes the displayed form of a matching article.
+func (ix *Index) hit(h *docHit, d docFields, m *matcher) Hit {
+	hit := Hit{DocID: h.id, URL: d.URL, Title: d.Title, Source: d.Source, Published: d.Published,
+		Year: d.Year, Score: h.score, Provinces: d.Provinces, Duplicates: h.duplicates}
+	if hit.Provinces == nil {
+		hit.Provinces = []string{}
+	}
+	if hit.Duplicates == nil {
+		hit.Duplicates = []int64{}
+	}
+	if len(h.passages) > 0 {
+		for _, p := range h.passages {
+			hit.Snippets = append(hit.Snippets, Snippets(p.text, m.highlights(), 1, passageWidth)...)
+			if len(hit.Snippets) >= maxSnippets {
+				break
+			}
+		}
+	} else {
+		hit.Snippets = Snippets(d.Text, m.highlights(), maxSnippets, snippetWidth)
+		if len(hit.Snippets) == 0 {
+			hit.Snippets = Snippets(d.Title, m.highlights(), 1, snippetWidth)
+		}
+	}
+	if hit.Snippets == nil {
+		hit.Snippets = []string{}
+	}
+	return hit
 }
 
 const (
@@ -532,7 +602,8 @@ func (ix *Index) loadDocs(ctx context.Context, ids []int64) (map[int64]docFields
 	return out, nil
 }
 
-// Trend counts the passages that say what q asks for, by province and year.
+// Trend counts the passages that say what q asks for, by province and year, each passage
+// once per near-duplicate group.
 func (ix *Index) Trend(ctx context.Context, q *query.Query) (map[string]map[int]int, error) {
 	m := newMatcher(q)
 	psgs, err := ix.passages(ctx, m)
@@ -540,7 +611,7 @@ func (ix *Index) Trend(ctx context.Context, q *query.Query) (map[string]map[int]
 		return nil, err
 	}
 	out := map[string]map[int]int{}
-	for _, p := range psgs {
+	for _, p := range distinctPassages(psgs) {
 		for _, pv := range p.provinces {
 			if out[pv] == nil {
 				out[pv] = map[int]int{}
