@@ -170,6 +170,7 @@ func TestInitiatives(t *testing.T) {
 		{"中国商飞党委推行“C919攻关”工程。", "中国商飞党委:C919攻关"},
 		{"天津着力解决“庸懒散”等突出问题。", ""},
 		{"吉林推进改革。美团公司党委开展“骑手之家”建设。", ""},
+		{"吉林整治“怕、慢、假”等作风顽疾。", ""},
 	}
 	for _, tt := range tests {
 		if got := initiativesOf(testExtractor.Extract(tt.text)); got != tt.want {
@@ -206,6 +207,8 @@ func TestMetrics(t *testing.T) {
 		{"浙江部署包括“双强”在内的4个专项行动。", ""},
 		{"云南推进边境党建。全省新建党群服务中心100个。", "云南:100个"},
 		{"吉林推进改革。美团公司党委建成驿站600个。", ""},
+		{"河南推行结对共建,城市和农村支部结对两千余对。", "河南:~2000对"},
+		{"四川选派百余名干部到乡村任职。", "四川:~100名"},
 	}
 	for _, tt := range tests {
 		if got := metricsOf(testExtractor.Extract(tt.text)); got != tt.want {

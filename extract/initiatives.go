@@ -46,7 +46,7 @@ var speechVerbs = wordList("说", "表示", "指出", "强调", "认为", "感�
 // labelNouns right after a mark (or after a list of marked phrases closed by
 // 等) say that the marks name a problem or a rating, not something the actor
 // carries out: “形严实软”现象, “卡脖子”问题, “一般”和“差”等次.
-var labelNouns = wordList("问题", "现象", "难题", "顽症", "短板", "等次", "等级", "档次", "倾向")
+var labelNouns = wordList("问题", "现象", "难题", "顽症", "顽疾", "痼疾", "弊病", "弊端", "陋习", "歪风", "短板", "等次", "等级", "档次", "倾向")
 
 // maxLabelGap is how many characters may qualify the label after 等 (等突出问题).
 const maxLabelGap = 4

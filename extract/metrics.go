@@ -12,7 +12,7 @@ var units = wordList(
 	"个百分点", "人次", "户次", "家次", "场次", "余人", "亿元", "万元", "元",
 	"%", "％", "个", "人", "项", "条", "件", "名", "家", "次", "所", "户", "场", "期", "篇",
 	"份", "批", "支", "座", "处", "套", "台", "辆", "吨", "亩", "倍", "本", "册", "届", "间",
-	"门", "起",
+	"门", "起", "对",
 )
 
 // notUnitAfter rejects a unit that starts a longer word of time or order
@@ -30,6 +30,7 @@ var notUnitAfter = map[string][]string{
 	"间": {"隔"},
 	"门": {"户", "口", "槛", "类"},
 	"起": {"来", "步", "点", "草", "始", "码"},
+	"对": {"于", "接", "照", "标", "象", "待", "比", "口", "策", "话", "外", "内", "应", "称", "1", "一"},
 }
 
 // nameHeads after a Chinese numeral and its unit make the count part of the
@@ -156,8 +157,10 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int) bool {
 		return false
 	case b1 == '年' && isDigit(before(2)):
 		return false // an issue or a date: 2024年2期
-	case n.chinese && (n.value < 10 || !n.hasDigit && n.value != 10):
+	case n.chinese && n.value < 10:
 		return false
+	case n.chinese && !n.hasDigit && n.value != 10 && !(n.end < s.end && (rs[n.end] == '余' || rs[n.end] == '多')):
+		return false // 千家万户 is a phrase; 百余名, 千余人 are counts
 	}
 	if n.end < s.end {
 		if r := rs[n.end]; r == '-' || r == '—' || r == '~' || r == '～' || r == '+' || r == '至' || r == '到' {
