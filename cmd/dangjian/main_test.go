@@ -278,7 +278,7 @@ func TestExportZhejiang(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("export exit %d: %s", code, errOut)
 	}
-	if !strings.HasPrefix(out, "\uFEFFactor,actor_kind,province,year,initiative,evidence,title,published,url\n") {
+	if !strings.HasPrefix(out, "\uFEFFactor,actor_kind,province,year,initiative,evidence,title,published,url,also_in\n") {
 		t.Errorf("CSV header/BOM wrong: %q", out[:min(len(out), 120)])
 	}
 	for _, want := range []string{"循迹溯源学思想促践行", "双融双强", "000_9cc716cc01e6bbdf.txt", "压紧压实强基固本政治责任"} {
@@ -318,8 +318,8 @@ for row in ws.iter_rows(values_only=True):
 		t.Fatalf("openpyxl: %v\n%s", err, out)
 	}
 	lines := strings.Split(string(out), "\n")
-	if !strings.HasPrefix(lines[0], "A2 $A$1:$I$") {
-		t.Errorf("frozen pane / filter = %q, want A2 and A1:I…", lines[0])
+	if !strings.HasPrefix(lines[0], "A2 $A$1:$J$") {
+		t.Errorf("frozen pane / filter = %q, want A2 and A1:J…", lines[0])
 	}
 	if !strings.HasPrefix(lines[1], "actor\tactor_kind\tprovince\tyear\tinitiative") {
 		t.Errorf("header = %q", lines[1])
