@@ -150,31 +150,56 @@ func (d *doc) attributeActors() {
 		d.findGroups(s, s.matches)
 	}
 	main := d.mainActor()
-	var prev []Actor
+	// prev is the subject of the last clause that had one; prevAll is every
+	// subject of that sentence, for a sentence that refers to all of them.
+	var prev, prevAll []Actor
 	prevPara := -1
 	for si := range d.sents {
 		s := &d.sents[si]
 		if s.para != prevPara {
-			prev = nil
+			prev, prevAll = nil, nil
 		}
 		prevPara = s.para
 		if len(s.groups) > 0 {
-			prev = s.groups[len(s.groups)-1].actors
+			prev, prevAll = s.groups[len(s.groups)-1].actors, s.actors()
 			continue
 		}
 		if d.unknownSubject(s) {
-			prev = nil // an organisation we cannot name acts; its work is no one's we know
+			prev, prevAll = nil, nil // an organisation we cannot name acts; its work is no one's we know
 			continue
 		}
 		generic := d.genericStart(s)
 		switch {
+		case len(prev) > 0 && !generic && d.refersToAll(s):
+			s.inherited = prevAll
 		case len(prev) > 0 && !generic:
 			s.inherited = prev
 		case main != nil:
 			s.inherited = main
 		}
-		prev = s.inherited
+		prev, prevAll = s.inherited, s.inherited
 	}
+}
+
+// allReferences open a sentence about every actor of the previous one:
+// 云南聚焦…,安徽突出…。两省均建立….
+var allReferences = wordList("两省", "两地", "两市", "三省", "三地", "三市", "上述", "以上", "这些", "这两", "这三", "两者", "二者")
+
+// maxAllGap is how far into a sentence 均 (both, all) may stand after its short subject.
+const maxAllGap = 6
+
+// refersToAll reports whether s is about all the actors of the sentence before.
+func (d *doc) refersToAll(s *sentence) bool {
+	p := d.skipLead(s.start, s.end)
+	if _, ok := prefixAt(d.rs, p, allReferences); ok {
+		return true
+	}
+	for q := p; q < s.end && q-p <= maxAllGap; q++ {
+		if d.rs[q] == '均' {
+			return true
+		}
+	}
+	return false
 }
 
 // genericStart reports whether s opens, after any lead words or a year, with
