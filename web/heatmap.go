@@ -5,22 +5,23 @@ import (
 	"math"
 	"net/url"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/collection"
 )
 
 // Geometry of the heatmap, in SVG user units (pixels at 100 %).
 const (
-	heatLabelW = 112 // province names
-	heatCellW  = 48
-	heatCellH  = 24
-	heatGap    = 2
-	heatHeadH  = 22 // year labels
+	heatCellW = 48
+	heatCellH = 24
+	heatGap   = 2
+	heatHeadH = 22 // year labels
 )
 
 // heatmap is a province × year grid of passage counts drawn as SVG.
 type heatmap struct {
 	Width, Height int
+	LabelX        int // right edge of the province names
 	Total         int
 	Cols          []heatCol
 	Rows          []heatRow
@@ -59,12 +60,16 @@ func newHeatmap(tr *collection.TrendResult, base url.Values, province, year stri
 		return nil
 	}
 	h := &heatmap{Total: tr.Total}
-	maxCount := 0
+	maxCount, longest := 0, 2
 	for _, row := range tr.Provinces {
 		for _, n := range row.Counts {
 			maxCount = max(maxCount, n)
 		}
+		longest = max(longest, utf8.RuneCountInString(row.Province))
 	}
+	// Room for the longest province name (新疆生产建设兵团) at about 14 px a character.
+	h.LabelX = 14*longest + 4
+	heatLabelW := h.LabelX + 6
 	for i, y := range tr.Years {
 		label := strconv.Itoa(y)
 		if y == 0 {
