@@ -47,16 +47,16 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 	if err != nil {
 		return index.Meta{}, err
 	}
-	terms, groups, err := c.recleanAndLearn(ctx, total, progress)
+	cp, err := c.recleanAndLearn(ctx, total, progress)
 	if err != nil {
 		return index.Meta{}, err
 	}
-	c.seg.AddTerms(terms)
+	c.seg.AddTerms(cp.terms)
 	facts, err := c.Store.NewFactsWriter(ctx)
 	if err != nil {
 		return index.Meta{}, err
 	}
-	if err := c.indexAll(ctx, b, facts, groups, total, progress); err != nil {
+	if err := c.indexAll(ctx, b, facts, cp.groups, cp.relevant, progress); err != nil {
 		facts.Abort()
 		return index.Meta{}, err
 	}
@@ -85,10 +85,17 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 // similarity to it. Documents without copies are not in the map.
 type groupOf map[int64]dedup.Member
 
+// cleanPass is what the first pass over the corpus learns.
+type cleanPass struct {
+	terms    []string // written between quotation marks: the segmenter keeps them whole
+	groups   groupOf
+	relevant int // documents to index
+}
+
 // recleanAndLearn applies the current cleaning rules to every document (storing the result
-// where it changed), collects the terms written between quotation marks, which the
-// segmenter must keep whole, and groups near-duplicate documents.
-func (c *Collection) recleanAndLearn(ctx context.Context, total int, progress func(Progress)) ([]string, groupOf, error) {
+// where it changed), collects the quoted terms and groups near-duplicate documents.
+func (c *Collection) recleanAndLearn(ctx context.Context, total int, progress func(Progress)) (*cleanPass, error) {
+	cp := &cleanPass{groups: groupOf{}}
 	seen := map[string]bool{}
 	var terms []string
 	grouper := dedup.NewGrouper(dedup.Options{})
@@ -110,6 +117,7 @@ func (c *Collection) recleanAndLearn(ctx context.Context, total int, progress fu
 			}
 		}
 		if d.Relevant {
+			cp.relevant++
 			if err := grouper.Add(dedup.Doc{ID: d.ID, Text: kept, Published: d.Published}); err != nil {
 				return err
 			}
@@ -120,15 +128,15 @@ func (c *Collection) recleanAndLearn(ctx context.Context, total int, progress fu
 		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("rebuild: clean: %w", err)
+		return nil, fmt.Errorf("rebuild: clean: %w", err)
 	}
-	groups := groupOf{}
 	for _, g := range grouper.Groups() {
 		for _, m := range g.Members {
-			groups[m.ID] = dedup.Member{ID: g.Canonical, Similarity: m.Similarity}
+			cp.groups[m.ID] = dedup.Member{ID: g.Canonical, Similarity: m.Similarity}
 		}
 	}
-	return terms, groups, nil
+	cp.terms = terms
+	return cp, nil
 }
 
 // indexAll analyses documents on every core and feeds the records to the one builder.
