@@ -2,7 +2,6 @@ package extract
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/dangjian/dangjian/gazetteer"
 )
@@ -241,7 +240,7 @@ func (d *doc) unknownSubject(s *sentence) bool {
 		}
 	}
 	for q := p + 2; q < s.end && q-p <= maxSubjectName && isHan(rs[q-1]); q++ {
-		if !strings.ContainsRune(entityLastRunes, rs[q-1]) {
+		if !isEntityLast(rs[q-1]) {
 			continue // most characters end no suffix: skip the word list
 		}
 		if _, ok := suffixAt(rs, q, entitySuffixes); ok {
@@ -251,8 +250,14 @@ func (d *doc) unknownSubject(s *sentence) bool {
 	return false
 }
 
-// entityLastRunes are the last characters of entitySuffixes.
-const entityLastRunes = "司团会学院行所"
+// isEntityLast reports the last characters of entitySuffixes.
+func isEntityLast(r rune) bool {
+	switch r {
+	case '司', '团', '会', '学', '院', '行', '所':
+		return true
+	}
+	return false
+}
 
 func isHan(r rune) bool {
 	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF

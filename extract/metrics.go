@@ -81,6 +81,10 @@ func (d *doc) metrics(si int) []Metric {
 	target := -1 // computed at the first candidate: most sentences have none
 	var out []Metric
 	for p := s.start; p < s.end; {
+		if r := rs[p]; !isDigit(r) && !isChineseNumeral(r) {
+			p++ // most characters start no number
+			continue
+		}
 		n, ok := readNumber(rs, p, s.end)
 		if !ok {
 			p++
