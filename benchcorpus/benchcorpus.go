@@ -1,6 +1,7 @@
 // Package benchcorpus assembles deterministic benchmark corpora of any size from real
-// reports: paragraphs of the Congress and government work reports recombined into
-// documents, with dates and provinces varied.
+// reports: paragraphs of the Congress and government work reports (and, when added, of
+// other real texts such as the seed articles) recombined into documents, with dates and
+// provinces varied.
 package benchcorpus
 
 import (
@@ -62,16 +63,40 @@ func (s *Source) read(path string) error {
 			return fmt.Errorf("benchcorpus: %s: %w", path, err)
 		}
 		s.titles = append(s.titles, r.Title)
-		for _, p := range strings.Split(r.Content, "\n") {
-			if p = strings.TrimSpace(p); utf8.RuneCountInString(p) >= 20 {
-				s.paragraphs = append(s.paragraphs, p)
-			}
-		}
+		s.addParagraphs(r.Content)
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("benchcorpus: %s: %w", path, err)
 	}
 	return nil
+}
+
+// AddTexts adds the paragraphs of the plain-text files (*.txt) in dir, such as the seed
+// articles in ../shared/seeds, to those documents are drawn from. Files are read in name
+// order, so the same directory gives the same corpus.
+func (s *Source) AddTexts(dir string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		return fmt.Errorf("benchcorpus: no *.txt files in %s", dir)
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return fmt.Errorf("benchcorpus: %w", err)
+		}
+		s.addParagraphs(strings.ReplaceAll(string(raw), "\r\n", "\n"))
+	}
+	return nil
+}
+
+// addParagraphs keeps the lines of text long enough to read as paragraphs; shorter ones
+// are headings, datelines and page furniture.
+func (s *Source) addParagraphs(text string) {
+	for _, p := range strings.Split(text, "\n") {
+		if p = strings.TrimSpace(p); utf8.RuneCountInString(p) >= 20 {
+			s.paragraphs = append(s.paragraphs, p)
+		}
+	}
 }
 
 // Bytes is the size of the real text the documents are drawn from.

@@ -44,3 +44,20 @@ func TestGenerateIsDeterministicAndSized(t *testing.T) {
 		t.Error("different seeds gave the same documents")
 	}
 }
+
+func TestAddTextsDrawsFromTheSeeds(t *testing.T) {
+	s, err := Load("../../shared/corpora")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := s.Bytes()
+	if err := s.AddTexts("../../shared/seeds"); err != nil {
+		t.Fatal(err)
+	}
+	if s.Bytes() <= before {
+		t.Errorf("Bytes() = %d after adding the seeds, want more than %d", s.Bytes(), before)
+	}
+	if err := s.AddTexts(t.TempDir()); err == nil {
+		t.Error("AddTexts(empty dir) = nil, want an error")
+	}
+}
