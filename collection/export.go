@@ -145,6 +145,10 @@ func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, 
 		err = c.Store.Initiatives(ctx, filter, func(r corpus.Initiative, e corpus.ExportRow) error {
 			row := initiativeRow(r, e)
 			if first := once.first(e.Group, row.Actor, dedup.Normalize(row.Initiative)); first >= 0 {
+				if r.DocID == e.Group {
+					row.AlsoIn, rows[first] = appendNew(rows[first].AlsoIn, rows[first].URL), &row
+					return nil
+				}
 				rows[first].AlsoIn = appendNew(rows[first].AlsoIn, row.URL)
 				return nil
 			}
@@ -161,6 +165,10 @@ func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, 
 		err = c.Store.Metrics(ctx, filter, func(r corpus.Metric, e corpus.ExportRow) error {
 			row := metricRow(r, e)
 			if first := once.first(e.Group, row.Actor, strconv.FormatFloat(row.Value, 'g', -1, 64)+row.Unit); first >= 0 {
+				if r.DocID == e.Group {
+					row.AlsoIn, rows[first] = appendNew(rows[first].AlsoIn, rows[first].URL), &row
+					return nil
+				}
 				rows[first].AlsoIn = appendNew(rows[first].AlsoIn, row.URL)
 				return nil
 			}
@@ -180,8 +188,9 @@ func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, 
 }
 
 // onceper remembers which items were already exported for a near-duplicate group, so a
-// reprint adds a place to also_in instead of a second row. The store lists the canonical
-// copy's rows first, so they are the ones kept.
+// reprint adds a place to also_in instead of a second row. The row kept is the canonical
+// copy's: the store lists it first among rows of the same name, and where a copy wrote the
+// name differently (、 for ,) and sorted first, the canonical's row takes its place.
 type onceper struct {
 	seen map[[3]string]int
 	n    int
