@@ -23,8 +23,14 @@ const (
 // widget matches lines that invite the reader to share, scan, print or resize: page chrome.
 var widget = regexp.MustCompile(`(微信|手机)?扫一扫|長按識別|长按识别|扫描二维码|掃描二維碼|分享到[:：]?|打印本页|關閉窗口|关闭窗口|【字号|字號[:：]|字号[:：]|\[(打印|关闭|纠错)\]|返回顶部|回到顶部|责任编辑[:：]|责编[:：]|編輯[:：]|进入读者交流群|點擊進入|点击进入`)
 
+// widgetChars has a character of every alternative of widget.
+const widgetChars = "扫按描享印閉闭字[顶责編进點点"
+
 // footer matches copyright, site registration and site-owner lines.
 var footer = regexp.MustCompile(`(?i)copyright|版权所有|版權所有|ICP备|ICP證|ICP证|公网安备|公網安備|powered by|all rights reserved|违法和不良信息举报|互联网新闻信息服务许可证|网站地图|联系我们|關於我們|关于我们`)
+
+// footerChars has a character of every alternative of footer, both cases for letters.
+const footerChars = "cCiIpPaA版公违互网联關关"
 
 // linkListHeading opens a list of links to other articles; the short lines after it go too.
 var linkListHeading = regexp.MustCompile(`^[\s【\[]*(猜你喜欢|猜你喜歡|相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|推荐阅读|推薦閱讀|扩展阅读|擴展閱讀|延伸阅读|延伸閱讀|热点推荐|熱點推薦|热门文章|熱門文章|更多精彩|精彩推荐|精彩推薦|推荐阅读文章|扩展阅读文章)[\s】\]:：]*$`)
@@ -106,17 +112,22 @@ func classify(t string) string {
 	}
 	// Widget and footer words also occur in real sentences ("…关于我们党的建设…"), so only
 	// short lines, the size of a widget or a footer, are judged by them.
+	// The ContainsAny tests hold characters every pattern needs one of; they keep the
+	// patterns, slow on long alternations, off most lines.
 	n := utf8.RuneCountInString(t)
-	if n <= 60 && widget.MatchString(t) {
+	if n <= 60 && strings.ContainsAny(t, widgetChars) && widget.MatchString(t) {
 		return ReasonWidget
 	}
-	if n <= 120 && footer.MatchString(t) && !endsLikeSentence(t) {
+	if n <= 120 && strings.ContainsAny(t, footerChars) && footer.MatchString(t) && !endsLikeSentence(t) {
 		return ReasonFooter
 	}
 	return ""
 }
 
 func isSpam(t string) bool {
+	if !hasSpamPair(t) {
+		return false
+	}
 	hits := 0
 	for _, w := range spamWords {
 		if strings.Contains(t, w) {
@@ -124,6 +135,42 @@ func isSpam(t string) bool {
 		}
 	}
 	return hits >= 3
+}
+
+// spamPairs holds the first two runes of every spam word. Looking them up in one pass
+// over a line is much cheaper than searching the line for each word, and a line without
+// any of them cannot be spam.
+var spamPairs = func() map[[2]rune]bool {
+	m := map[[2]rune]bool{}
+	for _, w := range spamWords {
+		rs := []rune(w)
+		m[[2]rune{rs[0], rs[1]}] = true
+	}
+	return m
+}()
+
+// spamFirst is a bit set of the first runes of spamWords (all in the Basic Multilingual
+// Plane), so most characters are passed over without a map lookup.
+var spamFirst = func() (set [1 << 10]uint64) {
+	for _, w := range spamWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		set[r>>6] |= 1 << (r & 63)
+	}
+	return set
+}()
+
+func hasSpamPair(t string) bool {
+	var prev rune
+	for _, r := range t {
+		if prev != 0 && spamPairs[[2]rune{prev, r}] {
+			return true
+		}
+		prev = 0
+		if r < 1<<16 && spamFirst[r>>6]&(1<<(r&63)) != 0 {
+			prev = r
+		}
+	}
+	return false
 }
 
 // hasLetters reports whether a line has any Han character, letter or digit; lines like "?"

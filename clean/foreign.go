@@ -33,6 +33,14 @@ const (
 	// onTopic: above it a section after a foreign item returns to the main article, and an
 	// unjoined fragment is still the main article's.
 	onTopic = 0.2
+	// strayTopic: below it a section is off-topic even on a page that shows no other article.
+	strayTopic = 0.02
+	// openingHan is the size, in Han characters, of the least opening the main article's
+	// first profile is made from.
+	openingHan = 800
+	// minJudged is the least size, in Han characters, of a section judged off-topic: the
+	// similarity of a few words says nothing.
+	minJudged = 50
 	// domainShare is the share of Party-building bigrams per Han character that marks a text
 	// as about Party building (the reviews have 2–5%).
 	domainShare = 0.01
@@ -64,15 +72,19 @@ type segment struct {
 // page is one document being cleaned. Text lines (those line cleaning kept) are
 // numbered from 0 in body; the other slices are indexed by that number.
 type page struct {
-	src   string
-	lines []line
-	body  []int // index in lines of each text line
-	feat  []feature
-	topic []lineTopic
+	src       string
+	lines     []line
+	body      []int // index in lines of each text line
+	feat      []feature
+	topic     []lineTopic
+	dict      map[uint64]int32 // bigram ids
+	count     *counter         // made on first use
+	local     *counter         // for the profile of a cut line's segment; made on first use
+	stopPairs map[uint64]bool  // the Han pairs with a very common character; made on first use
 }
 
 func newPage(text string) *page {
-	p := &page{src: normalizeBreaks(text)}
+	p := &page{src: normalizeBreaks(text), dict: map[uint64]int32{}}
 	p.lines = scanLines(p.src)
 	started, markdown := false, false
 	for _, l := range p.lines {
@@ -86,36 +98,38 @@ func newPage(text string) *page {
 		started = started || f.kind == kindBody || f.kind == kindDateline
 		p.body = append(p.body, i)
 		p.feat = append(p.feat, f)
-		p.topic = append(p.topic, topicOf(l.text))
+		p.topic = append(p.topic, topicOf(l.text, p.dict))
 	}
 	return p
 }
 
 func (p *page) text(i int) string { return p.lines[p.body[i]].text }
 
-func (p *page) bodyText() string {
-	var b strings.Builder
-	for i := range p.body {
-		b.WriteString(p.text(i))
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-// adjacent reports whether text lines i and j follow each other with only blank or
-// noise lines between them.
-func (p *page) adjacent(i, j int) bool { return j == i+1 }
-
 // profileOf is the profile of the text lines marked in.
 func (p *page) profileOf(in []bool) profile {
+	return p.profileWhere(0, len(p.feat), in)
+}
+
+// profileWhere is the profile of text lines [from, to), only those with in[i] when in is set.
+func (p *page) profileWhere(from, to int, in []bool) profile {
+	pr := profile{counts: make([]int32, len(p.dict))}
 	han, dom := 0, 0
-	for i, ok := range in {
-		if ok {
-			han += p.topic[i].han
-			dom += p.topic[i].domain
+	for i := from; i < to; i++ {
+		if in != nil && !in[i] {
+			continue
+		}
+		han += p.topic[i].han
+		dom += p.topic[i].domain
+		for _, id := range p.topic[i].ids {
+			pr.counts[id]++
 		}
 	}
-	return newProfile(p.bagOf(0, len(p.body), in), share(dom, han))
+	for _, c := range pr.counts {
+		w := weight(c)
+		pr.norm2 += w * w
+	}
+	pr.domain = share(dom, han)
+	return pr
 }
 
 func share(part, whole int) float64 {
@@ -123,17 +137,6 @@ func share(part, whole int) float64 {
 		return 0
 	}
 	return float64(part) / float64(whole)
-}
-
-// bagOf counts the bigrams of text lines [from, to), only those with only[i] when only is set.
-func (p *page) bagOf(from, to int, only []bool) bag {
-	b := bag{}
-	for i := from; i < to; i++ {
-		if only == nil || only[i] {
-			b.add(p.topic[i].keys)
-		}
-	}
-	return b
 }
 
 // Analyze cleans one document like Article and also reports the paragraph repairs.
@@ -154,14 +157,18 @@ func Analyze(text string) Result {
 		heads[h] = t
 	}
 	segs = p.segment(heads)
-	labels := p.classify(segs, mainSeg, prof, inMain, heads)
+	labels := p.classify(segs, mainSeg, prof, inMain, joins, heads)
 	// Second pass: the profile of everything judged main is a better picture of the main
 	// article than its opening alone.
+	changed := false
 	for i, l := range labels {
+		changed = changed || inMain[i] != (l == "")
 		inMain[i] = l == ""
 	}
-	prof = p.profileOf(inMain)
-	labels = p.classify(segs, mainSeg, prof, inMain, heads)
+	if changed {
+		prof = p.profileOf(inMain)
+		labels = p.classify(segs, mainSeg, prof, inMain, joins, heads)
+	}
 	return p.result(labels, joins)
 }
 
@@ -260,86 +267,130 @@ func (p *page) mainArticle(segs []segment) int {
 
 // openingRun marks the lines of the main article's opening: its first segment and the
 // section segments that follow it without any break in the layout.
+// A short opening says too little about the topic; it takes in text across
+// mid-sentence starts until it has openingHan characters.
 func (p *page) openingRun(segs []segment, mainSeg int) []bool {
 	in := make([]bool, len(p.feat))
+	han := 0
 	for si := mainSeg; si < len(segs); si++ {
 		s := segs[si]
-		if si > mainSeg && s.start != startHeading && s.start != startPlain || si > mainSeg && s.afterEnd != "" {
-			break
+		if si > mainSeg {
+			if s.opensArticle() {
+				break
+			}
+			if (s.start == startFragment || s.start == startBroken) && han >= openingHan {
+				break
+			}
 		}
 		for i := s.from; i < s.to; i++ {
 			in[i] = true
+			han += p.topic[i].han
 		}
 	}
 	return in
 }
 
 // classify labels every text line: "" for the main article, else the reason it is cut.
-func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool, heads map[int]int) []string {
+func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool, joins, heads map[int]int) []string {
 	labels := make([]string, len(p.feat))
-	cur := ""       // label of the article the previous segment belonged to
-	article := ""   // reason of the foreign article being read, once one opened with a sign
+	// On a page where other articles show themselves by datelines, jump lines or bylines,
+	// a section off the main topic is likely one more of them; on a page of one article
+	// only a section with next to nothing in common with the rest is cut.
+	composite := false
+	for _, s := range segs[mainSeg+1:] {
+		composite = composite || s.opensArticle()
+	}
+	// article is the reason of the foreign article being read, "" while reading the main
+	// one. A fragment that only interrupts the main article leaves it "", so the next
+	// section is judged as part of the main article again.
+	article := ""
 	ended := ""     // the main article's closing line, once seen
 	jumped := false // the main article jumped to another page: (下转第二版)
 	for si, s := range segs {
 		lab := ""
 		sim, domain := p.measure(s, prof, inMain)
+		offTopicHere := sim < offTopic && domain < domainShare && p.hanIn(s) >= minJudged &&
+			(composite || sim < strayTopic)
 		switch {
 		case si < mainSeg:
 			lab = "before the main article"
 		case si == mainSeg:
 		case s.start == startJoined:
 			lab = labels[heads[s.from]]
+			article = lab
 		case s.start == startDateline:
 			lab = fmt.Sprintf("foreign article (dateline %s)", s.label)
 			article = lab
 		case s.start == startContinued:
-			if jumped && sim >= offTopic {
-				jumped = false
+			if jumped && !offTopicHere {
+				jumped, ended, article = false, "", ""
 				break
 			}
 			lab = fmt.Sprintf("foreign article continued from another page %s", s.label)
 			article = lab
-		case ended != "" || s.afterEnd != "" && cur == "":
-			lab = fmt.Sprintf("after the end of the main article (%s)", firstNonEmpty(ended, s.afterEnd))
+		case ended != "":
+			lab = fmt.Sprintf("after the end of the main article (%s)", ended)
 			article = lab
 		case s.afterEnd != "":
-			lab = fmt.Sprintf("foreign article (follows %s)", s.afterEnd)
-			if sim >= onTopic {
-				lab = ""
+			// a foreign item closed with its byline; what follows may be the main article again
+			if article == "" || sim < onTopic {
+				lab = fmt.Sprintf("foreign article (follows %s)", s.afterEnd)
 			}
 			article = lab
 		case s.start == startFragment || s.start == startBroken:
-			if sim >= onTopic {
-				lab = cur
-				break
+			// Text that begins mid-sentence right after a line cut mid-sentence simply
+			// continues it, unless the cut line's continuation was found elsewhere. Text
+			// that begins mid-sentence after a complete sentence continues something else.
+			_, cutJoined := joins[s.from-1]
+			interleaved := p.endsSentence(s.from-1) || cutJoined
+			switch {
+			case interleaved && sim < onTopic:
+				lab = fmt.Sprintf("fragment of another article (similarity %.2f to the main article): %s", sim, fragmentClue(s, p))
+				article = lab
+			case !interleaved && offTopicHere:
+				lab = fmt.Sprintf("off-topic fragment (similarity %.2f to the main article): %s", sim, fragmentClue(s, p))
+			default:
+				lab = article
 			}
-			lab = fmt.Sprintf("fragment of another article (similarity %.2f to the main article): %s", sim, fragmentClue(s, p))
-		case cur == "":
-			if sim < offTopic && domain < domainShare {
+		case article == "":
+			if offTopicHere {
 				lab = fmt.Sprintf("off-topic segment (similarity %.2f to the main article)", sim)
 			}
 		default:
 			if sim < onTopic {
-				lab = firstNonEmpty(article, fmt.Sprintf("off-topic segment (similarity %.2f to the main article)", sim))
+				lab = article
 			}
 		}
 		for i := s.from; i < s.to; i++ {
 			labels[i] = lab
 		}
-		if lab == "" {
-			for i := s.from; i < s.to; i++ {
-				if p.feat[i].kind == kindEnd {
-					ended = p.text(i)
-				}
-				if p.feat[i].jumpOut {
-					ended, jumped = p.text(i), true
-				}
+		if lab != "" {
+			continue
+		}
+		article = ""
+		for i := s.from; i < s.to; i++ {
+			if p.feat[i].kind == kindEnd {
+				ended = p.text(i)
+			}
+			if p.feat[i].jumpOut {
+				ended, jumped = p.text(i), true
 			}
 		}
-		cur = lab
 	}
 	return labels
+}
+
+// endsSentence reports a text line that ends a sentence, closing quotes aside.
+func (p *page) endsSentence(i int) bool {
+	return endsLikeSentence(strings.TrimRight(p.text(i), "”’」』)）"))
+}
+
+func (p *page) hanIn(s segment) int {
+	n := 0
+	for i := s.from; i < s.to; i++ {
+		n += p.topic[i].han
+	}
+	return n
 }
 
 func firstNonEmpty(a, b string) string {
@@ -391,7 +442,14 @@ func (p *page) closenessOf(from, to int, prof profile, inMain []bool) (close, do
 		dom += p.topic[i].domain
 	}
 	domain = share(dom, han)
-	sim := prof.similarity(p.bagOf(from, to, nil), p.bagOf(from, to, inMain))
+	if p.count == nil {
+		p.count = newCounter(len(p.dict))
+	}
+	for i := from; i < to; i++ {
+		p.count.add(p.topic[i].ids, inMain != nil && inMain[i])
+	}
+	sim := prof.similarity(p.count)
+	p.count.reset()
 	return prof.closeness(sim, domain), domain
 }
 

@@ -41,17 +41,20 @@ type feature struct {
 var (
 	// dateline matches a news item's opening: 据新华社北京6月6日电, 本报北京6月6日电,
 	// 新华网重庆7月30日电, 本报讯, (记者 张三 报道).
-	dateline = regexp.MustCompile(`^[(（【\[]?(?:据)?[\p{Han}A-Za-z·\s]{0,16}?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:电|讯)|^[(（【\[]?本[报刊]讯|^[(（]?(?:本报|新华社|人民日报)?记者[\p{Han}\s、·]{2,24}报道`)
+	dateline = regexp.MustCompile(`^(?:[(（【\[]?(?:据)?[\p{Han}A-Za-z·\s]{0,16}?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:电|讯)|[(（【\[]?本[报刊]讯|[(（]?(?:本报|新华社|人民日报)?记者[\p{Han}\s、·]{2,24}报道)`)
 
 	// endLine matches a whole line that closes an article: a bracketed dateline, a paper credit,
 	// a bracketed reporter line, a bare byline, or (完).
-	endLine = regexp.MustCompile(`^[\p{Han}\s]{0,12}[(（]据?[^()（）]{0,30}?日[电讯][)）]$|^[(（]《[^》]{1,20}》[^()（）]{0,30}版[)）]$|^[(（](?:本报|新华社)?(?:记者|通讯员)[^()（）]{1,30}[)）]$|^(?:本报|新华社|人民日报|中新社)?(?:记者|通讯员)[\p{Han}\s、·]{0,20}$|^[(（]完[)）]$`)
+	endLine = regexp.MustCompile(`^(?:[\p{Han}\s]{0,12}[(（]据?[^()（）]{0,30}?日[电讯][)）]|[(（]《[^》]{1,20}》[^()（）]{0,30}版[)）]|[(（](?:本报|新华社)?(?:记者|通讯员)[^()（）]{1,30}[)）]|(?:本报|新华社|人民日报|中新社)?(?:记者|通讯员)[\p{Han}\s、·]{0,20}|[(（]完[)）])$`)
 
 	// continuedFrom and continuedOn are newspaper jump lines.
 	continuedFrom = regexp.MustCompile(`^[(（]\s*上接第?\s*[一二三四五六七八九十\d]{1,3}\s*版\s*[)）]`)
 	continuedOn   = regexp.MustCompile(`[(（]\s*下转第?\s*[一二三四五六七八九十\d]{1,3}\s*版\s*[)）]$`)
 
 	markdownHeading = regexp.MustCompile(`^#{1,6}\s*`)
+
+	// listNumber is a line that only numbers the item after it: 一、 (三) 2.
+	listNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])$`)
 )
 
 // maxHeadingRunes bounds plain headings; section headings of reviews run to about 55 characters.
@@ -63,24 +66,30 @@ const maxHeadingRunes = 64
 // every unmarked line is text, so a cut line is never mistaken for a heading.
 func lineFeature(t string, started, plainHeadings bool) feature {
 	f := feature{runes: utf8.RuneCountInString(t)}
-	if m := markdownHeading.FindString(t); m != "" {
-		f.kind, f.level = kindHeading, strings.Count(m, "#")
-		return f
+	// The cheap tests before each pattern keep the regular expressions off ordinary lines.
+	if t[0] == '#' {
+		if m := markdownHeading.FindString(t); m != "" {
+			f.kind, f.level = kindHeading, strings.Count(m, "#")
+			return f
+		}
 	}
-	if m := continuedFrom.FindString(t); m != "" {
+	head := t[:min(len(t), 90)]
+	if m := continuedFrom.FindString(head); m != "" {
 		f.kind, f.label = kindContinued, m
-	} else if m := dateline.FindString(t); m != "" && datelineEnds(t[len(m):]) && !endLine.MatchString(t) {
+	} else if m := datelineAt(head); m != "" && !endLine.MatchString(t) {
 		f.kind, f.label = kindDateline, strings.TrimSpace(m)
 	} else if started && f.runes <= 60 && endLine.MatchString(t) {
 		f.kind, f.label = kindEnd, t
 		return f
 	}
-	f.jumpOut = continuedOn.MatchString(t)
+	f.jumpOut = strings.Contains(t, "下转") && continuedOn.MatchString(t)
 	if f.kind == kindBody {
 		f.frag = startsMidSentence(t)
 	}
 	switch {
 	case f.jumpOut:
+	case listNumber.MatchString(t):
+		f.kind = kindHeading
 	case f.kind != kindBody:
 		if endsOpen(t) {
 			f.tail = tailStrong
@@ -96,6 +105,18 @@ func lineFeature(t string, started, plainHeadings bool) feature {
 		f.tail = tailStrong
 	}
 	return f
+}
+
+// datelineAt returns the dateline that opens head, if any.
+func datelineAt(head string) string {
+	if !strings.Contains(head, "电") && !strings.Contains(head, "讯") && !strings.Contains(head, "报道") {
+		return ""
+	}
+	m := dateline.FindString(head)
+	if m == "" || !datelineEnds(head[len(m):]) {
+		return ""
+	}
+	return m
 }
 
 // datelineEnds checks what follows a dateline match: 日电 must not be the start of 电视 or 电力.

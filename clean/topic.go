@@ -15,19 +15,29 @@ const stopRunes = "的了和与及是在为对等中上下个一不也都将把�
 // domainPairs are the bigrams of Party-building vocabulary (党建, 党组织, 述职, 书记 …).
 const domainPairs = "党建党组党委党员书记述职支部党性党纪党风廉政治党党务党课组工党日党总党代入党两新"
 
-// hanTables are the read-only character tables the topic measures use.
+// hanTables are the read-only character tables the topic measures use. The rune sets
+// are bit sets over the Basic Multilingual Plane, where all these characters lie: a
+// lookup per character must cost next to nothing.
 type hanTables struct {
-	stop   map[rune]bool
-	domain map[uint64]bool
+	stop        runeSet
+	domainFirst runeSet
+	domain      map[uint64]bool
 }
 
-var tables = func() hanTables {
-	t := hanTables{stop: map[rune]bool{}, domain: map[uint64]bool{}}
+type runeSet [1 << 10]uint64
+
+func (s *runeSet) add(r rune) { s[r>>6] |= 1 << (r & 63) }
+
+func (s *runeSet) has(r rune) bool { return r < 1<<16 && s[r>>6]&(1<<(r&63)) != 0 }
+
+var tables = func() *hanTables {
+	t := &hanTables{domain: map[uint64]bool{}}
 	for _, r := range stopRunes {
-		t.stop[r] = true
+		t.stop.add(r)
 	}
 	rs := []rune(domainPairs)
 	for i := 0; i+1 < len(rs); i += 2 {
+		t.domainFirst.add(rs[i])
 		t.domain[pairKey(rs[i], rs[i+1])] = true
 	}
 	return t
@@ -35,14 +45,16 @@ var tables = func() hanTables {
 
 func pairKey(a, b rune) uint64 { return uint64(a)<<32 | uint64(uint32(b)) }
 
-// lineTopic is the bigrams of one line and how much of it is Party-building vocabulary.
+// lineTopic is the bigrams of one line, as ids of the page's bigram dictionary, and how
+// much of it is Party-building vocabulary.
 type lineTopic struct {
-	keys   []uint64
+	ids    []int32
 	domain int // bigrams from domainPairs
 	han    int // Han characters
 }
 
-func topicOf(s string) lineTopic {
+// topicOf reads the bigrams of s, numbering new ones in dict.
+func topicOf(s string, dict map[uint64]int32) lineTopic {
 	var t lineTopic
 	var prev rune
 	for _, r := range s {
@@ -54,11 +66,16 @@ func topicOf(s string) lineTopic {
 		t.han++
 		if prev != 0 {
 			k := pairKey(prev, r)
-			if tables.domain[k] {
+			if tables.domainFirst.has(prev) && tables.domain[k] {
 				t.domain++
 			}
-			if !tables.stop[prev] && !tables.stop[r] {
-				t.keys = append(t.keys, k)
+			if !tables.stop.has(prev) && !tables.stop.has(r) {
+				id, ok := dict[k]
+				if !ok {
+					id = int32(len(dict))
+					dict[k] = id
+				}
+				t.ids = append(t.ids, id)
 			}
 		}
 		prev = r
@@ -66,52 +83,76 @@ func topicOf(s string) lineTopic {
 	return t
 }
 
-// bag counts bigrams.
-type bag map[uint64]int32
-
-func (b bag) add(keys []uint64) {
-	for _, k := range keys {
-		b[k]++
-	}
-}
-
 // weight damps repetition: a segment that says 述职评议考核 ten times is not ten times as close.
 func weight(c int32) float64 {
-	if c <= 0 {
+	switch {
+	case c <= 0:
 		return 0
+	case int(c) < len(weights):
+		return weights[c]
 	}
 	return 1 + math.Log(float64(c))
 }
 
-// profile is the bigram bag of the main article with its squared norm and its share of
-// Party-building bigrams per Han character.
+// weights holds weight for small counts, which are nearly all of them.
+var weights = func() (w [64]float64) {
+	for c := 1; c < len(w); c++ {
+		w[c] = 1 + math.Log(float64(c))
+	}
+	return w
+}()
+
+// profile is the bigram counts of the main article (by bigram id) with their squared norm
+// and the article's share of Party-building bigrams per Han character.
 type profile struct {
-	bag    bag
+	counts []int32
 	norm2  float64
 	domain float64
 }
 
-func newProfile(b bag, domain float64) profile {
-	p := profile{bag: b, domain: domain}
-	for _, c := range b {
-		w := weight(c)
-		p.norm2 += w * w
-	}
-	return p
+// counter counts the bigrams of one segment at a time in dense arrays, remembering which
+// ids it touched so that clearing costs no more than counting.
+type counter struct {
+	all, own []int32
+	touched  []int32
 }
 
-// similarity is the cosine between seg and the profile without own, the part of seg that is
-// itself in the profile, so that a segment is never compared with itself.
-func (p profile) similarity(seg, own bag) float64 {
-	norm2, dot, segNorm2 := p.norm2, 0.0, 0.0
-	for k, c := range seg {
-		pc := p.bag[k]
-		if o := own[k]; o > 0 {
-			w0, w1 := weight(pc), weight(pc-o)
-			norm2 += w1*w1 - w0*w0
-			pc -= o
+func newCounter(n int) *counter {
+	return &counter{all: make([]int32, n), own: make([]int32, n)}
+}
+
+func (c *counter) add(ids []int32, own bool) {
+	for _, id := range ids {
+		if c.all[id] == 0 {
+			c.touched = append(c.touched, id)
 		}
-		w := weight(c)
+		c.all[id]++
+		if own {
+			c.own[id]++
+		}
+	}
+}
+
+func (c *counter) reset() {
+	for _, id := range c.touched {
+		c.all[id], c.own[id] = 0, 0
+	}
+	c.touched = c.touched[:0]
+}
+
+// similarity is the cosine between the counted segment and the profile without the
+// segment's own part of it (bigrams from lines that are themselves in the profile), so a
+// segment is never compared with itself.
+func (p profile) similarity(c *counter) float64 {
+	norm2, dot, segNorm2 := p.norm2, 0.0, 0.0
+	for _, id := range c.touched {
+		pc := p.counts[id]
+		if own := c.own[id]; own > 0 {
+			w0, w1 := weight(pc), weight(pc-own)
+			norm2 += w1*w1 - w0*w0
+			pc -= own
+		}
+		w := weight(c.all[id])
 		segNorm2 += w * w
 		dot += w * weight(pc)
 	}

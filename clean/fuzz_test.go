@@ -1,0 +1,46 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+func FuzzArticle(f *testing.F) {
+	for _, s := range []string{pageReview, pageJump, pageSingle, pageTwoParty, "",
+		"甲乙丙，\n\n丁戊。\n(上接第一版)己庚辛壬癸。\n# 标题\n区，子丑寅卯。",
+		"据新华社北京6月6日电\r\n新华社记者(据新华社北京6月6日电)\n\n织织书记\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		r := Analyze(in)
+		src := normalizeBreaks(in)
+		joined := map[string]bool{}
+		for _, j := range r.Joins {
+			if !strings.Contains(src, j.Tail) || !strings.Contains(src, j.Head) {
+				t.Fatalf("join pieces not in the input: %q", j)
+			}
+		}
+		for i := range r.Joins {
+			// a chain of joins makes one kept line of several input lines
+			s := r.Joins[i].Tail
+			for k := i; k < len(r.Joins) && (k == i || r.Joins[k].Tail == r.Joins[k-1].Head); k++ {
+				s += r.Joins[k].Head
+				joined[s] = true
+			}
+		}
+		for _, l := range strings.Split(r.Kept, "\n") {
+			l = strings.TrimSpace(l)
+			if l != "" && !strings.Contains(src, l) && !joined[l] {
+				t.Fatalf("kept line not in the input: %q", l)
+			}
+		}
+		for _, rm := range r.Removed {
+			if !strings.Contains(src, rm.Text) {
+				t.Fatalf("removed text not in the input: %q (%s)", rm.Text, rm.Reason)
+			}
+			if rm.Reason == "" {
+				t.Fatalf("removed text without a reason: %q", rm.Text)
+			}
+		}
+	})
+}
