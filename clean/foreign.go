@@ -342,7 +342,7 @@ func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool
 			// continues it, unless the cut line's continuation was found elsewhere. Text
 			// that begins mid-sentence after a complete sentence continues something else.
 			_, cutJoined := joins[s.from-1]
-			interleaved := p.endsSentence(s.from-1) || cutJoined
+			interleaved := p.endsSentence(s.from-1) && !opensWithCloser(p.text(s.from)) || cutJoined
 			switch {
 			case interleaved && sim < onTopic:
 				lab = fmt.Sprintf("fragment of another article (similarity %.2f to the main article): %s", sim, fragmentClue(s, p))
@@ -383,6 +383,13 @@ func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool
 // endsSentence reports a text line that ends a sentence, closing quotes aside.
 func (p *page) endsSentence(i int) bool {
 	return endsLikeSentence(strings.TrimRight(p.text(i), "”’」』)）"))
+}
+
+// opensWithCloser reports a line that begins by closing a quotation or bracket: it ends
+// what the line before opened, even when that line ended a sentence inside the quotation.
+func opensWithCloser(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("”’」』）)》〉】", r)
 }
 
 func (p *page) hanIn(s segment) int {

@@ -167,7 +167,7 @@ func (p *page) containment(from, to int, pr profile) float64 {
 // continuation of a cut further up the page.
 func (p *page) orphan(h int) bool {
 	prev := p.feat[h-1]
-	if p.feat[h].frag && p.endsSentence(h-1) {
+	if p.feat[h].frag && p.endsSentence(h-1) && !opensWithCloser(p.text(h)) {
 		return true
 	}
 	return prev.tail != tailNone && prev.kind != kindHeading && !p.plausibleCut(p.text(h-1), p.text(h))
