@@ -139,46 +139,24 @@ func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, 
 	if err != nil {
 		return err
 	}
-	var once onceper
+	var rows []exportRow
 	if table == "initiatives" {
-		var rows []*InitiativeRow
 		err = c.Store.Initiatives(ctx, filter, func(r corpus.Initiative, e corpus.ExportRow) error {
 			row := initiativeRow(r, e)
-			if first := once.first(e.Group, row.Actor, dedup.Normalize(row.Initiative)); first >= 0 {
-				if r.DocID == e.Group {
-					row.AlsoIn, rows[first] = appendNew(rows[first].AlsoIn, rows[first].URL), &row
-					return nil
-				}
-				rows[first].AlsoIn = appendNew(rows[first].AlsoIn, row.URL)
-				return nil
-			}
-			rows = append(rows, &row)
+			rows = append(rows, exportRow{group: e.Group, key: row.Actor + "\x00" + dedup.Normalize(row.Initiative), row: &row})
 			return nil
 		})
-		for _, r := range rows {
-			if err == nil {
-				err = sink.row(r, r.cells())
-			}
-		}
 	} else {
-		var rows []*MetricRow
 		err = c.Store.Metrics(ctx, filter, func(r corpus.Metric, e corpus.ExportRow) error {
 			row := metricRow(r, e)
-			if first := once.first(e.Group, row.Actor, strconv.FormatFloat(row.Value, 'g', -1, 64)+row.Unit); first >= 0 {
-				if r.DocID == e.Group {
-					row.AlsoIn, rows[first] = appendNew(rows[first].AlsoIn, rows[first].URL), &row
-					return nil
-				}
-				rows[first].AlsoIn = appendNew(rows[first].AlsoIn, row.URL)
-				return nil
-			}
-			rows = append(rows, &row)
+			key := row.Actor + "\x00" + strconv.FormatFloat(row.Value, 'g', -1, 64) + row.Unit
+			rows = append(rows, exportRow{group: e.Group, key: key, row: &row})
 			return nil
 		})
-		for _, r := range rows {
-			if err == nil {
-				err = sink.row(r, r.cells())
-			}
+	}
+	for _, r := range oncePerGroup(rows) {
+		if err == nil {
+			err = sink.row(r.row, r.row.cells())
 		}
 	}
 	if err != nil {
@@ -187,28 +165,55 @@ func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, 
 	return sink.close()
 }
 
-// onceper remembers which items were already exported for a near-duplicate group, so a
-// reprint adds a place to also_in instead of a second row. The row kept is the canonical
-// copy's: the store lists it first among rows of the same name, and where a copy wrote the
-// name differently (、 for ,) and sorted first, the canonical's row takes its place.
-type onceper struct {
-	seen map[[3]string]int
-	n    int
+// exportable is a row of either table.
+type exportable interface {
+	doc() int64
+	url() string
+	alsoIn(url string)
+	cells() []string
 }
 
-// first returns the index of the earlier row with the same group, actor and item, or -1
-// (and remembers this row as number n).
-func (o *onceper) first(group int64, actor, item string) int {
-	if o.seen == nil {
-		o.seen = map[[3]string]int{}
+func (r *InitiativeRow) doc() int64        { return r.DocID }
+func (r *InitiativeRow) url() string       { return r.URL }
+func (r *InitiativeRow) alsoIn(url string) { r.AlsoIn = appendNew(r.AlsoIn, url) }
+func (r *MetricRow) doc() int64            { return r.DocID }
+func (r *MetricRow) url() string           { return r.URL }
+func (r *MetricRow) alsoIn(url string)     { r.AlsoIn = appendNew(r.AlsoIn, url) }
+
+// exportRow is a row with what identifies its item within a near-duplicate group.
+type exportRow struct {
+	group int64  // canonical document of the row's group
+	key   string // actor and item (normalised name, or value and unit)
+	row   exportable
+}
+
+// oncePerGroup keeps one row per item and near-duplicate group: the canonical copy's where
+// it has the item, else the first; the other copies' rows go, their URLs listed in also_in.
+// Rows of one document with the same item are separate statements and all stay. Order is
+// kept.
+func oncePerGroup(rows []exportRow) []exportRow {
+	type item struct {
+		group int64
+		key   string
 	}
-	k := [3]string{strconv.FormatInt(group, 10), actor, item}
-	if i, ok := o.seen[k]; ok {
-		return i
+	keeper := map[item]int{}
+	for i, r := range rows {
+		k := item{r.group, r.key}
+		j, ok := keeper[k]
+		if !ok || (r.row.doc() == r.group && rows[j].row.doc() != r.group) {
+			keeper[k] = i
+		}
 	}
-	o.seen[k] = o.n
-	o.n++
-	return -1
+	out := rows[:0:0]
+	for i, r := range rows {
+		j := keeper[item{r.group, r.key}]
+		if j != i && r.row.doc() != rows[j].row.doc() {
+			rows[j].row.alsoIn(r.row.url())
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 func appendNew(list []string, s string) []string {
