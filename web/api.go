@@ -249,13 +249,12 @@ func (s *Server) apiTrend(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, res)
 }
 
-// docResponse is show's contract plus what the page needs: near-duplicates, the marks of
-// actors, initiatives and metrics in the text, and the text as HTML with them marked.
+// docResponse is show's contract plus what the page needs: the marks of actors,
+// initiatives and metrics in the text, and the text as HTML with them marked.
 type docResponse struct {
 	*collection.DocView
-	Duplicates []int64 `json:"duplicates"`
-	Marks      []Mark  `json:"marks"`
-	HTML       string  `json:"html"`
+	Marks []Mark `json:"marks"`
+	HTML  string `json:"html"`
 }
 
 // readDoc loads the document named by the path's {id}.
@@ -273,8 +272,7 @@ func (s *Server) readDoc(r *http.Request) (*docResponse, error) {
 		return nil, err
 	}
 	marks := docMarks(v, s.c.Mentions(v.Text))
-	// Near-duplicate groups are not stored yet; the field is there so clients can rely on it.
-	return &docResponse{DocView: v, Duplicates: []int64{}, Marks: marks, HTML: string(markedHTML(v.Text, marks))}, nil
+	return &docResponse{DocView: v, Marks: marks, HTML: string(markedHTML(v.Text, marks))}, nil
 }
 
 func (s *Server) apiDoc(w http.ResponseWriter, r *http.Request) {

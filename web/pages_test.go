@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -103,6 +104,25 @@ func TestDocPage(t *testing.T) {
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("document page has no %s", want)
+		}
+	}
+}
+
+// TestDocPageCopies checks that a report's near-duplicate copies (seed 003 reprints seed
+// 000) are linked from its page.
+func TestDocPageCopies(t *testing.T) {
+	f := seeded(t)
+	v, err := f.c.Show(t.Context(), filepath.Join(shared, "seeds", "000_9cc716cc01e6bbdf.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Duplicates) == 0 {
+		t.Fatal("seed 000 has no copies, want its reprint 003")
+	}
+	html := page(t, "/doc/"+strconv.FormatInt(v.ID, 10), http.StatusOK)
+	for _, d := range v.Duplicates {
+		if want := `<a href="/doc/` + strconv.FormatInt(d.ID, 10) + `">`; !strings.Contains(html, want) {
+			t.Errorf("document %d's page does not link its copy %d", v.ID, d.ID)
 		}
 	}
 }

@@ -29,7 +29,9 @@ var demoQueries = []struct {
 }
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, _ := newFlags("demo", "[--data DIR]", stderr)
+	fs, _ := newFlags("demo", "[--serve [--addr 127.0.0.1:8080]]", stderr)
+	serve := fs.Bool("serve", false, "at the end, serve the demo's collection on the web page and API until Ctrl-C")
+	addr := fs.String("addr", "127.0.0.1:8080", "address for --serve")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -92,5 +94,11 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		printHits(stdout, res, 0, isTerminal(stdout))
 	}
 	fmt.Fprintf(stdout, "\nThe demo's data directory is kept: try\n  go run ./cmd/dangjian search --data %s 述职评议考核\n  go run ./cmd/dangjian show --data %s 1\n", data, data)
+	if *serve {
+		fmt.Fprintf(stdout, "\n== %d. serve the web page and API\n\n", len(demoQueries)+3)
+		srv.Close() // the sample site is not needed any more
+		return serveCollection(ctx, c, *addr, 15*time.Second, stdout, stderr)
+	}
+	fmt.Fprintf(stdout, "and for the web page and JSON API, run:\n  go run ./cmd/dangjian serve --data %s\n", data)
 	return nil
 }

@@ -31,12 +31,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer c.Close()
+	return serveCollection(ctx, c, *addr, *timeout, stdout, stderr)
+}
+
+// serveCollection serves c on addr until ctx ends, then shuts down gracefully.
+func serveCollection(ctx context.Context, c *collection.Collection, addr string, timeout time.Duration, stdout, stderr io.Writer) error {
 	logger := log.New(stderr, "dangjian serve: ", log.LstdFlags)
-	s, err := web.New(c, web.Options{RequestTimeout: *timeout, Log: logger})
+	s, err := web.New(c, web.Options{RequestTimeout: timeout, Log: logger})
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
@@ -46,8 +51,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if _, err := c.Index(); err != nil {
 		fmt.Fprintf(stderr, "dangjian serve: warning: %v\n", err)
 	}
-	srv := s.HTTPServer(*addr)
-	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C to stop)\n", *data, ln.Addr())
+	srv := s.HTTPServer(addr)
+	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C to stop)\n", c.Dir, ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
