@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -303,4 +304,28 @@ func TestBrowserMarkupDoesNotRun(t *testing.T) {
 		}
 		screenshot(t, ctx, fmt.Sprintf("8-hostile-%d", i))
 	}
+}
+
+// TestBrowserWithoutJavaScript walks the search with scripts turned off: the page is plain
+// HTML with forms and links, so searching and filtering must work all the same.
+func TestBrowserWithoutJavaScript(t *testing.T) {
+	f := seeded(t)
+	ctx := newBrowser(t, 1280, 900)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatalf("turn off scripts: %v", err)
+	}
+	do(t, ctx, "search", chromedp.Navigate(f.url+"/"), chromedp.WaitVisible(chromedp.ID("q")),
+		chromedp.SendKeys(chromedp.ID("q"), "四不两直"))
+	clickAndLoad(t, ctx, "#go")
+	do(t, ctx, "wait for hits", chromedp.WaitVisible(chromedp.CSS(".hit mark")))
+	if eval[bool](t, ctx, `document.getElementById("heattip") !== null`) {
+		t.Fatal("app.js ran: scripts are not turned off")
+	}
+	before := eval[int](t, ctx, `document.querySelectorAll(".hit").length`)
+	clickAndLoad(t, ctx, `a[data-facet="province"][data-value="湖北"]`)
+	do(t, ctx, "wait for the filtered hits", chromedp.WaitVisible(chromedp.CSS(".chip")))
+	if after := eval[int](t, ctx, `document.querySelectorAll(".hit").length`); after == 0 || after >= before {
+		t.Errorf("without JavaScript the 湖北 facet left %d hits of %d, want fewer but some", after, before)
+	}
+	screenshot(t, ctx, "9-no-javascript")
 }

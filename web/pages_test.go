@@ -65,6 +65,28 @@ func TestSearchPage(t *testing.T) {
 	}
 }
 
+// TestAssets checks that the page needs nothing from outside the binary: its script and
+// style come from /static with their content types, and no page refers to another host.
+func TestAssets(t *testing.T) {
+	f := seeded(t)
+	for _, tc := range []struct{ path, ctype, has string }{
+		{"/static/app.js", "text/javascript", "heattip"},
+		{"/static/style.css", "text/css", "Noto Sans CJK SC"},
+	} {
+		resp, body := get(t, f.url, tc.path)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), tc.has) {
+			t.Errorf("GET %s: status %d, want 200 with %s", tc.path, resp.StatusCode, tc.has)
+		}
+		wantType(t, tc.path, resp, tc.ctype)
+	}
+	external := regexp.MustCompile(`(?i)<(script|link|img)[^>]+(src|href)="(https?:)?//`)
+	for _, path := range []string{"/?q=" + url.QueryEscape("四不两直"), "/doc/1", "/tables"} {
+		if m := external.FindString(page(t, path, http.StatusOK)); m != "" {
+			t.Errorf("GET %s refers to another host: %s", path, m)
+		}
+	}
+}
+
 func TestSearchPageErrors(t *testing.T) {
 	for _, tc := range []struct {
 		path   string
