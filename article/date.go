@@ -10,6 +10,8 @@ import (
 var (
 	// A calendar date with year, month and day, optionally followed by a time.
 	dateRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?(?:[\sT]*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?`)
+	// news.cn prints the year apart from month/day: <span class="year">2024</span><span class="day">01/18</span>.
+	splitYearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})\s+(\d{2})/(\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:[^0-9/]|$)`)
 	// The US order that ASP and IIS sites print: 9/17/2004 5:54:13 AM.
 	usDateRe = regexp.MustCompile(`(?:^|[^0-9/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?`)
 	// Dates as they appear in article URLs of Chinese news sites.
@@ -32,15 +34,17 @@ func chinaZone() *time.Location { return time.FixedZone("CST", 8*3600) }
 
 // findDate returns the first valid date in s and its byte offset.
 func findDate(s string) (time.Time, int, bool) {
-	for _, m := range dateRe.FindAllStringSubmatchIndex(s, -1) {
-		parts := make([]string, 6)
-		for i := range parts {
-			if a, b := m[2+2*i], m[3+2*i]; a >= 0 {
-				parts[i] = s[a:b]
+	for _, re := range []*regexp.Regexp{dateRe, splitYearRe} {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			parts := make([]string, 6)
+			for i := range parts {
+				if a, b := m[2+2*i], m[3+2*i]; a >= 0 {
+					parts[i] = s[a:b]
+				}
 			}
-		}
-		if t, ok := makeDate(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]); ok {
-			return t, m[2], true
+			if t, ok := makeDate(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]); ok {
+				return t, m[2], true
+			}
 		}
 	}
 	for _, m := range usDateRe.FindAllStringSubmatchIndex(s, -1) {

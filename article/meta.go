@@ -214,14 +214,25 @@ func findSource(pm pageMeta, all []block, title, text string) string {
 	if s := cleanSource(pm.metaSource); s != "" {
 		return s
 	}
-	for _, b := range window(all, title, nil) {
+	near := window(all, title, nil)
+	for _, b := range near {
 		if m := sourceRe.FindStringSubmatch(b.text); m != nil {
 			if s := cleanSource(m[1]); s != "" {
 				return s
 			}
 		}
 	}
-	return sourceFromText(text)
+	if s := sourceFromText(text); s != "" {
+		return s
+	}
+	// Newspaper pages print the credit line (《人民日报》2024年06月07日 第01版) beside the
+	// headline rather than in the body.
+	for _, b := range near {
+		if _, paper, ok := dateFromCredit(b.text); ok {
+			return paper
+		}
+	}
+	return ""
 }
 
 // sourceFromText reads the outlet from a credit line, a "来源" line or a dateline.
