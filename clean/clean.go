@@ -1,5 +1,6 @@
-// Package clean removes the lines of a page's text that are not article text: share widgets,
-// link lists, spam, copyright and registration footers.
+// Package clean removes what is not the article from a page's text: share widgets, link
+// lists, spam and footers (Lines), and on newspaper pages the other articles printed among
+// it, rejoining sentences that the layout cut (Article).
 package clean
 
 import (

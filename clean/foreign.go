@@ -3,6 +3,7 @@ package clean
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/corpus"
@@ -506,7 +507,7 @@ func (p *page) result(labels []string, joins map[int]int) Result {
 			if headOf[b] {
 				continue
 			}
-			joined := strings.TrimRight(l.raw, " \t")
+			joined := strings.TrimRightFunc(l.raw, unicode.IsSpace)
 			for t, h, ok := b, joins[b], true; ok; t, h = h, joins[h] {
 				if _, ok = joins[t]; !ok {
 					break

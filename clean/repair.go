@@ -24,6 +24,10 @@ const joinWindow = 200
 // complete; a cut sentence continues its own article, not the one printed next to it.
 const minJoinSimilarity = 0.12
 
+// minContinuation is the least size, in Han characters, of a continuation further down
+// the page: in a few characters any pair of texts shares something.
+const minContinuation = 12
+
 // distantMargin is how much closer in topic a continuation further down the page must be
 // than the line right after the cut to be preferred to it: the next line is where a
 // sentence normally goes on.
@@ -76,7 +80,7 @@ func (p *page) findJoins(segs []segment, main profile, inMain []bool) map[int]in
 			switch {
 			case adjacent:
 				next = candidate{head: h, sim: sim}
-			case sim >= minJoinSimilarity && (far.head < 0 || sim > far.sim) && p.hanIn(segment{from: h, to: to}) >= minJudged:
+			case sim >= minJoinSimilarity && (far.head < 0 || sim > far.sim) && p.hanIn(segment{from: h, to: to}) >= minContinuation:
 				far = candidate{head: h, sim: sim}
 			}
 		}
