@@ -1,4 +1,4 @@
-// Package segment splits Chinese text into words with gse, extended by a lexicon of Party-building terms.
+// Package segment splits Chinese text into words with gse's dictionary and HMM, extended by a lexicon of Party-building terms.
 package segment
 
 import (
@@ -10,47 +10,12 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/go-ego/gse"
-	"github.com/go-ego/gse/hmm"
 )
 
 // lexicon holds the domain terms; see the comment at the top of lexicon.txt for its format.
 //
 //go:embed lexicon.txt
 var lexicon string
-
-// charFreqText holds the frequencies of single characters from gse's
-// dictionary, which gse itself replaces by 2 when loading; see charfreq.txt.
-//
-//go:embed charfreq.txt
-var charFreqText string
-
-// stock is gse's embedded dictionary with the real frequencies of single characters.
-type stock struct {
-	dict     *gse.Dictionary
-	chars    map[rune]float64
-	logTotal float64
-}
-
-// loadStock loads gse's embedded simplified and traditional dictionaries.
-// Loading takes a few seconds, so every Segmenter in the process shares one
-// copy, loaded on first use; after loading it is only read.
-var loadStock = sync.OnceValue(func() *stock {
-	seg := &gse.Segmenter{SkipLog: true}
-	// LoadDictEmbed only fails for dictionary files on disk; the embedded ones always load.
-	_ = seg.LoadDictEmbed("zh")
-	chars := make(map[rune]float64)
-	for _, line := range strings.Split(charFreqText, "\n") {
-		term, freq := parseLexiconLine(line)
-		if r, size := utf8.DecodeRuneInString(term); size == len(term) && freq > 0 {
-			chars[r] = freq
-		}
-	}
-	// The lexicon's frequencies are not added to the total: the total sets the
-	// price of each extra word, and raising it would join ordinary words too.
-	return &stock{dict: seg.Dict, chars: chars, logTotal: math.Log(seg.Dict.TotalFreq())}
-})
 
 // Token is a word of a text with its position in runes: text[Start:End] as runes is Text.
 type Token struct {
@@ -64,9 +29,10 @@ type Token struct {
 type Segmenter struct {
 	lexicon string
 	once    sync.Once
+	pool    sync.Pool // *scratch, so that cutting allocates only the result
 
 	mu    sync.RWMutex
-	terms map[string]float64 // domain terms and every prefix of them (prefixes with frequency 0)
+	terms overlay // domain and added terms
 }
 
 // New returns a Segmenter. It does not load the dictionary: that happens on the
@@ -81,9 +47,10 @@ func newWithLexicon(lex string) *Segmenter {
 }
 
 // load prepares the stock dictionary and the lexicon on first use.
-func (s *Segmenter) load() {
+func (s *Segmenter) load() *stock {
+	st := loadStock()
 	s.once.Do(func() {
-		s.terms = make(map[string]float64)
+		s.terms = newOverlay()
 		var terms []string
 		freqs := make(map[string]float64)
 		for _, line := range strings.Split(s.lexicon, "\n") {
@@ -93,9 +60,10 @@ func (s *Segmenter) load() {
 			}
 		}
 		for _, t := range byLength(terms) {
-			s.addTerm(t, freqs[t])
+			s.addTerm(st, t, freqs[t])
 		}
 	})
+	return st
 }
 
 // parseLexiconLine reads "term [freq [pos]]"; comments start with #. A missing or
@@ -119,11 +87,11 @@ func parseLexiconLine(line string) (string, float64) {
 
 // AddTerms adds words that must not be split, such as names learnt from quotation marks.
 func (s *Segmenter) AddTerms(terms []string) {
-	s.load()
+	st := s.load()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, t := range byLength(terms) {
-		s.addTerm(strings.TrimSpace(t), 0)
+		s.addTerm(st, strings.TrimSpace(t), 0)
 	}
 }
 
@@ -140,20 +108,15 @@ func byLength(terms []string) []string {
 
 // addTerm records term with freq, or with a suggested frequency when freq is 0.
 // The caller holds s.mu or runs inside s.once.
-func (s *Segmenter) addTerm(term string, freq float64) {
+func (s *Segmenter) addTerm(st *stock, term string, freq float64) {
 	term = strings.ToLower(term)
 	if utf8.RuneCountInString(term) < 2 {
 		return
 	}
 	if freq <= 0 {
-		freq = s.suggestFreq(term)
+		freq = s.suggestFreq(st, term)
 	}
-	s.terms[term] = freq
-	for i := range term {
-		if _, ok := s.terms[term[:i]]; !ok && i > 0 {
-			s.terms[term[:i]] = 0
-		}
-	}
+	s.terms.add(term, freq, st.logTotal)
 }
 
 // wholeMargin is how many times more probable an added term is than its most
@@ -167,25 +130,29 @@ func wholeMargin(runes int) float64 {
 
 // suggestFreq gives term a frequency that makes the whole word more probable
 // than any way of splitting it (jieba's suggest_freq with a safety margin).
-func (s *Segmenter) suggestFreq(term string) float64 {
-	runes := []rune(term)
-	route := s.routes(term, runes)
-	split := math.Exp(route[0].logp + loadStock().logTotal)
-	return math.Max(split*wholeMargin(len(runes)), s.known(term))
-}
-
-// known returns the frequency of word in the stock dictionary or among the added terms.
-func (s *Segmenter) known(word string) float64 {
-	f, _, _ := loadStock().dict.Find([]byte(word))
-	return math.Max(f, s.terms[word])
+func (s *Segmenter) suggestFreq(st *stock, term string) float64 {
+	sc := s.scratch(st, term)
+	defer s.pool.Put(sc)
+	n := len(sc.runes)
+	sc.route(st, &s.terms, 0, n)
+	split := math.Exp(sc.logp[0] + st.logTotal)
+	known := 0.0
+	if lp, ok := sc.stockWord(st, 0, n); ok {
+		known = math.Exp(lp + st.logTotal)
+	}
+	return math.Max(split*wholeMargin(n), math.Max(known, s.terms.freq(sc.runes)))
 }
 
 // Cut splits text into words in order; whitespace is dropped.
 func (s *Segmenter) Cut(text string) []string {
-	toks := s.Tokens(text)
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.Text
+	sc := s.cut(text)
+	defer s.pool.Put(sc)
+	if len(sc.spans) == 0 {
+		return nil
+	}
+	words := make([]string, len(sc.spans))
+	for i, sp := range sc.spans {
+		words[i] = text[sc.off[sp.start]:sc.off[sp.end]]
 	}
 	return words
 }
@@ -194,118 +161,83 @@ func (s *Segmenter) Cut(text string) []string {
 // Like jieba's precise mode, runs of characters the dictionaries do not join
 // are cut by gse's hidden Markov model.
 func (s *Segmenter) Tokens(text string) []Token {
-	s.load()
+	sc := s.cut(text)
+	defer s.pool.Put(sc)
+	if len(sc.spans) == 0 {
+		return nil
+	}
+	toks := make([]Token, len(sc.spans))
+	for i, sp := range sc.spans {
+		toks[i] = Token{Text: text[sc.off[sp.start]:sc.off[sp.end]], Start: int(sp.start), End: int(sp.end)}
+	}
+	return toks
+}
+
+// cut segments text into sc.spans; the caller returns sc to the pool.
+func (s *Segmenter) cut(text string) *scratch {
+	st := s.load()
+	sc := s.scratch(st, text)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-
-	lower := strings.ToLower(text) // same rune count: ToLower maps rune to rune
-	var toks []Token
-	start := 0 // rune offset of the current rune
-	blockStart, blockByte := -1, 0
-	flush := func(endByte int) {
-		if blockStart >= 0 {
-			toks = s.cutBlock(toks, lower[blockByte:endByte], blockStart)
-			blockStart = -1
-		}
-	}
-	prev := rune(-1)
-	for i, r := range lower {
+	runes := sc.runes
+	for i := 0; i < len(runes); {
+		r := runes[i]
 		switch {
 		case inBlock(r):
-			if blockStart < 0 {
-				blockStart, blockByte = start, i
+			j := i + 1
+			for j < len(runes) && inBlock(runes[j]) {
+				j++
 			}
-		case unicode.IsSpace(r):
-			flush(i)
-		case (r == '—' || r == '…') && r == prev:
+			sc.cutBlock(st, &s.terms, i, j)
+			i = j
+			continue
+		case isSpace(r):
+		case (r == '—' || r == '…') && i > 0 && runes[i-1] == r:
 			// Chinese dashes and ellipses are written as two characters but are one mark.
-			toks[len(toks)-1].End++
+			sc.spans[len(sc.spans)-1].end++
 		default:
-			flush(i)
-			toks = append(toks, Token{Start: start, End: start + 1})
+			sc.spans = append(sc.spans, span{int32(i), int32(i + 1)})
 		}
-		prev = r
-		start++
+		i++
 	}
-	flush(len(lower))
-	return withText(toks, text)
+	return sc
+}
+
+// scratch returns a pooled scratch holding text decoded and lower-cased, with codes.
+func (s *Segmenter) scratch(st *stock, text string) *scratch {
+	sc, _ := s.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	sc.decode(st, text)
+	return sc
 }
 
 // inBlock reports whether r can be part of a word; a block of such runes is
 // segmented with the dictionaries, every other rune is a token of its own.
 func inBlock(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '.' || r == '%'
+	}
+	if 0x4e00 <= r && r <= 0x9fff { // the main block of Han characters
+		return true
+	}
 	return unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r) ||
-		r == '○' || r == '〇' || r == '.' || r == '%' || r == '％' || r == '．'
+		r == '○' || r == '〇' || r == '％' || r == '．'
 }
 
-// withText fills in the text of each token from the original text.
-func withText(toks []Token, text string) []Token {
-	offsets := make([]int, 0, len(text)+1)
-	for i := range text {
-		offsets = append(offsets, i)
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
 	}
-	offsets = append(offsets, len(text))
-	for i := range toks {
-		toks[i].Text = text[offsets[toks[i].Start]:offsets[toks[i].End]]
-	}
-	return toks
+	return unicode.IsSpace(r)
 }
 
-// step is one choice of the best segmentation: the word starting here ends
-// before rune end, and logp is the log probability of the rest of the block.
-type step struct {
-	end  int
-	logp float64
-}
-
-// routes finds, for every rune of block, the most probable segmentation of the
-// block from there on (jieba's DAG with maximum probability path).
-func (s *Segmenter) routes(block string, runes []rune) []step {
-	n := len(runes)
-	offsets := make([]int, 0, n+1)
-	for i := range block {
-		offsets = append(offsets, i)
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
 	}
-	offsets = append(offsets, len(block))
-	st := loadStock()
-	raw := []byte(block)
-	route := make([]step, n+1)
-	route[n] = step{end: n}
-	for k := n - 1; k >= 0; k-- {
-		best := step{end: k + 1, logp: math.Inf(-1)}
-		consider := func(end int, freq float64) {
-			p := math.Log(freq) - st.logTotal + route[end].logp
-			if p > best.logp || (p == best.logp && end > best.end) {
-				best = step{end: end, logp: p}
-			}
-		}
-		consider(k+1, max(st.chars[runes[k]], 1)) // an unknown character has frequency 1
-		if unicode.IsDigit(runes[k]) && (k == 0 || !unicode.IsDigit(runes[k-1])) {
-			// A number is one word, as in the PKU and MSR standards, unless a
-			// dictionary word that starts with it is more probable.
-			consider(numberEnd(runes, k), 1)
-		}
-		for e := k + 2; e <= n; e++ {
-			freq, _, ok := st.dict.Find(raw[offsets[k]:offsets[e]])
-			if !ok {
-				break
-			}
-			if freq > 0 {
-				consider(e, freq)
-			}
-		}
-		for e := k + 2; e <= n; e++ {
-			freq, ok := s.terms[block[offsets[k]:offsets[e]]]
-			if !ok {
-				break
-			}
-			if freq > 0 {
-				consider(e, freq)
-			}
-		}
-		route[k] = best
-	}
-	return route
+	return unicode.IsDigit(r)
 }
 
 // numberSuffix lists what is written as one word with the number before it: dates and percentages.
@@ -315,8 +247,8 @@ const numberSuffix = "年月日%％"
 // decimal points inside) together with a date or percent sign after it: 2023年, 99.9%.
 func numberEnd(runes []rune, k int) int {
 	j := k + 1
-	for j < len(runes) && (unicode.IsDigit(runes[j]) ||
-		(isDecimalPoint(runes[j]) && j+1 < len(runes) && unicode.IsDigit(runes[j+1]))) {
+	for j < len(runes) && (isDigit(runes[j]) ||
+		(isDecimalPoint(runes[j]) && j+1 < len(runes) && isDigit(runes[j+1]))) {
 		j++
 	}
 	if j < len(runes) && strings.ContainsRune(numberSuffix, runes[j]) {
@@ -326,44 +258,3 @@ func numberEnd(runes []rune, k int) int {
 }
 
 func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
-
-// cutBlock appends the words of block, which starts at rune offset base.
-// Consecutive single characters that do not form a known word are handed to the HMM.
-func (s *Segmenter) cutBlock(toks []Token, block string, base int) []Token {
-	runes := []rune(block)
-	route := s.routes(block, runes)
-	bufStart := -1
-	flushBuf := func(end int) {
-		if bufStart < 0 {
-			return
-		}
-		buf := string(runes[bufStart:end])
-		if end-bufStart == 1 || s.known(buf) > 0 {
-			for i := bufStart; i < end; i++ {
-				toks = append(toks, Token{Start: base + i, End: base + i + 1})
-			}
-		} else {
-			at := base + bufStart
-			for _, w := range hmm.Cut(buf) {
-				l := utf8.RuneCountInString(w)
-				toks = append(toks, Token{Start: at, End: at + l})
-				at += l
-			}
-		}
-		bufStart = -1
-	}
-	for k := 0; k < len(runes); {
-		end := route[k].end
-		if end-k == 1 {
-			if bufStart < 0 {
-				bufStart = k
-			}
-		} else {
-			flushBuf(k)
-			toks = append(toks, Token{Start: base + k, End: base + end})
-		}
-		k = end
-	}
-	flushBuf(len(runes))
-	return toks
-}
