@@ -15,11 +15,14 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+	"modernc.org/sqlite" // also registers the pure-Go "sqlite" driver
 )
 
 // ErrNotFound is returned when a document reference matches nothing.
 var ErrNotFound = errors.New("document not found")
+
+// ErrDamaged is returned when the database file is corrupt, truncated or not a database.
+var ErrDamaged = errors.New("the corpus database is damaged or is not a dangjian database")
 
 // Removed is a part of a document's text that cleaning cut, kept so a reviewer can see it.
 type Removed struct {
@@ -83,9 +86,24 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	s := &Store{db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
+		if damaged(err) {
+			return nil, fmt.Errorf("corpus: %s: %w (%v); dangjian has not changed it: restore it from a backup, "+
+				"or move it away and import and crawl again", path, ErrDamaged, err)
+		}
 		return nil, fmt.Errorf("corpus: %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// damaged reports whether err is SQLite saying the file is corrupt or not a database.
+func damaged(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	const sqliteCorrupt, sqliteNotADB = 11, 26
+	code := se.Code() & 0xff // extended codes carry the primary code in the low byte
+	return code == sqliteCorrupt || code == sqliteNotADB
 }
 
 // Close closes the database.

@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -80,5 +81,69 @@ func TestEachStreamsInOrder(t *testing.T) {
 	}
 	if n, _ := s.Count(ctx); n != 3 {
 		t.Errorf("Count = %d, want 3", n)
+	}
+}
+
+func TestOpenDamagedDatabase(t *testing.T) {
+	ctx := context.Background()
+	for name, content := range map[string][]byte{
+		"not a database": []byte("garbage, not SQLite at all, long enough to be read as a header......................................................"),
+	} {
+		dir := t.TempDir()
+		s, err := Open(ctx, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.Add(ctx, &Document{URL: "a", Format: "text", Raw: []byte("a"), Text: "甲", Clean: "甲"}); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		for _, f := range []string{FileName + "-wal", FileName + "-shm"} {
+			os.Remove(filepath.Join(dir, f))
+		}
+		if err := os.WriteFile(filepath.Join(dir, FileName), content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err = Open(ctx, dir)
+		if !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: Open err = %v, want ErrDamaged", name, err)
+		}
+		if got, _ := os.ReadFile(filepath.Join(dir, FileName)); string(got) != string(content) {
+			t.Errorf("%s: Open changed the damaged file", name)
+		}
+	}
+}
+
+func TestOpenTruncatedDatabase(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 200 {
+		txt := fmt.Sprintf("第%d篇文章的内容比较长,用来让数据库文件超过几个页面。", i)
+		if _, _, err := s.Add(ctx, &Document{URL: txt, Format: "text", Raw: []byte(txt), Text: txt, Clean: txt}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	path := filepath.Join(dir, FileName)
+	full, _ := os.ReadFile(path)
+	if err := os.WriteFile(path, full[:len(full)/3], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(ctx, dir)
+	if err == nil {
+		// SQLite may open a truncated file and find the damage only when it reads the
+		// missing pages: the integrity check must report it.
+		defer s.Close()
+		if err := s.IntegrityCheck(ctx); err == nil {
+			t.Error("truncated database passed the integrity check")
+		}
+		return
+	}
+	if !errors.Is(err, ErrDamaged) {
+		t.Errorf("Open err = %v, want ErrDamaged", err)
 	}
 }
