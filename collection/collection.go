@@ -4,9 +4,7 @@ package collection
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sync"
 
@@ -67,12 +65,7 @@ func (c *Collection) Index() (*index.Index, error) {
 	defer c.mu.Unlock()
 	dir, err := index.CurrentDir(c.indexRoot())
 	if err != nil {
-		if errors.Is(err, index.ErrNoIndex) {
-			if _, statErr := os.Stat(filepath.Join(c.Dir, corpus.FileName)); statErr == nil {
-				return nil, fmt.Errorf("%s has no index yet: run `dangjian rebuild`: %w", c.Dir, err)
-			}
-		}
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", c.Dir, err)
 	}
 	if c.ix != nil && dir == c.ixDir {
 		return c.ix, nil

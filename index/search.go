@@ -45,7 +45,8 @@ func Open(root string) (*Index, error) {
 		bi, err := bleve.OpenUsing(filepath.Join(dir, shardDir(i)), map[string]interface{}{"read_only": true})
 		if err != nil {
 			ix.Close()
-			return nil, fmt.Errorf("index: open %s: %w (run `dangjian rebuild` to recreate it)", dir, err)
+			first, _, _ := strings.Cut(err.Error(), "\n")
+			return nil, fmt.Errorf("index: the index in %s is damaged (%s); run `dangjian rebuild` to recreate it", dir, first)
 		}
 		ix.shards = append(ix.shards, bi)
 	}
