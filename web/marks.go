@@ -20,8 +20,22 @@ type Mark struct {
 }
 
 // docMarks lists the marks of a document, without overlaps: extracted items win over actor
-// names, and among items the earlier, then the longer, wins.
+// names, and among items the earlier, then the longer, wins. A name is marked as an actor
+// when extraction found it acting: the actor of an item, one of the document's provinces, or
+// a place in one of them (a central body only as an item's actor, since names that merely
+// look like one are common).
 func docMarks(v *collection.DocView, mentions []collection.Mention) []Mark {
+	acting := map[string]bool{}
+	for _, in := range v.Initiatives {
+		acting[in.Actor] = true
+	}
+	for _, m := range v.Metrics {
+		acting[m.Actor] = true
+	}
+	provinces := map[string]bool{}
+	for _, pv := range v.Provinces {
+		provinces[pv] = true
+	}
 	var items, actors []Mark
 	for _, in := range v.Initiatives {
 		items = append(items, Mark{Kind: "initiative", Start: in.Start, End: in.End,
@@ -35,6 +49,9 @@ func docMarks(v *collection.DocView, mentions []collection.Mention) []Mark {
 		items = append(items, Mark{Kind: "metric", Start: m.Start, End: m.End, Label: label})
 	}
 	for _, m := range mentions {
+		if !acting[m.Name] && (m.Kind == "central" || !provinces[m.Province]) {
+			continue
+		}
 		label := "actor: " + m.Name + " (" + m.Kind
 		if m.Province != "" && m.Province != m.Name {
 			label += ", " + m.Province

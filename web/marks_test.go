@@ -50,10 +50,13 @@ func TestDocMarks(t *testing.T) {
 		Text:        "浙江推行千万工程，建成驿站120个。",
 		Initiatives: []collection.InitiativeRow{{Actor: "浙江", Initiative: "千万工程", Start: 4, End: 8}},
 		Metrics:     []collection.MetricRow{{Actor: "浙江", What: "建成驿站", Value: 120, Unit: "个", Start: 13, End: 17}},
+		Provinces:   []string{"浙江"},
 	}
 	mentions := []collection.Mention{
 		{Name: "浙江", Kind: "province", Province: "浙江", Start: 0, End: 2},
-		{Name: "千万", Kind: "place", Province: "浙江", Start: 4, End: 6}, // inside an initiative: the item wins
+		{Name: "千万", Kind: "place", Province: "浙江", Start: 4, End: 6},  // inside an initiative: the item wins
+		{Name: "推行", Kind: "central", Start: 2, End: 4},                // looks like a body, acts in nothing
+		{Name: "建成", Kind: "place", Province: "江苏", Start: 9, End: 11}, // a place outside the document's provinces
 	}
 	got := docMarks(v, mentions)
 	want := []Mark{
