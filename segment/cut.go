@@ -1,9 +1,6 @@
 package segment
 
-import (
-	"math"
-	"unicode"
-)
+import "unicode"
 
 // span is a word as rune offsets [start, end) into the text.
 type span struct{ start, end int32 }
@@ -18,6 +15,8 @@ type scratch struct {
 	logp []float64 // logp[k]: log probability of the best segmentation of the block from k
 	end  []int32   // end[k]: end of the first word of that segmentation
 
+	pairSlot, pairCheck []int32 // double-array slot of the two runes at k, and its check
+
 	viterbi []([4]float64)
 	back    []([4]uint8)
 	states  []uint8
@@ -27,10 +26,7 @@ type scratch struct {
 func (sc *scratch) decode(st *stock, text string) {
 	sc.runes, sc.codes, sc.off, sc.spans = sc.runes[:0], sc.codes[:0], sc.off[:0], sc.spans[:0]
 	for i, r := range text {
-		switch {
-		case 'A' <= r && r <= 'Z':
-			r += 'a' - 'A'
-		case r >= 0x80 && (r < 0x4e00 || r > 0x9fff): // Han characters have no case
+		if st.class(r)&classCased != 0 {
 			r = unicode.ToLower(r)
 		}
 		sc.runes = append(sc.runes, r)
@@ -65,6 +61,16 @@ func (sc *scratch) route(st *stock, terms *overlay, bs, be int) {
 	logp, ends := sc.logp[:n+1], sc.end[:n+1]
 	runes, codes := sc.runes[bs:be], sc.codes[bs:be]
 	da := st.da
+	// Look up the two-character prefix at every position first: these loads do
+	// not depend on each other, so the processor overlaps their cache misses,
+	// which the walks below, one step after another, cannot.
+	sc.pairSlot = grow(sc.pairSlot, n)
+	sc.pairCheck = grow(sc.pairCheck, n)
+	pairSlot, pairCheck := sc.pairSlot[:n], sc.pairCheck[:n]
+	for k := 0; k+1 < n; k++ {
+		t := da[codes[k]].base + int32(codes[k+1])
+		pairSlot[k], pairCheck[k] = t, da[t].check
+	}
 	logp[n], ends[n] = 0, int32(n)
 	for k := n - 1; k >= 0; k-- {
 		c := codes[k]
@@ -82,23 +88,25 @@ func (sc *scratch) route(st *stock, terms *overlay, bs, be int) {
 			// dictionary word that starts with it is more probable.
 			consider(numberEnd(runes, k), st.unknown)
 		}
-		if c != 0 {
-			at := int32(c)
-			for e := k + 1; e < n; e++ {
+		if k+1 < n && c != 0 && codes[k+1] != 0 && pairCheck[k] == int32(c) {
+			for at, e := pairSlot[k], k+1; ; {
+				if lp := da[at].logp; lp != 0 {
+					if p := float64(lp) + logp[e+1]; p > best || (p == best && int32(e+1) > bestEnd) {
+						best, bestEnd = p, int32(e+1)
+					}
+				}
+				if e++; e >= n {
+					break
+				}
 				ce := codes[e]
 				t := da[at].base + int32(ce)
 				if ce == 0 || da[t].check != at {
 					break
 				}
 				at = t
-				if lp := da[t].logp; lp != 0 {
-					if p := float64(lp) + logp[e+1]; p > best || (p == best && int32(e+1) > bestEnd) {
-						best, bestEnd = p, int32(e+1)
-					}
-				}
 			}
 		}
-		if terms.mayStart(runes[k]) {
+		if k+1 < n && terms.mayStart(runes[k], runes[k+1]) {
 			terms.walk(runes[k:], func(e int, lp float64) { consider(k+e, lp) })
 		}
 		logp[k], ends[k] = best, bestEnd
@@ -264,79 +272,4 @@ func grow[T any](s []T, n int) []T {
 		return make([]T, n, n+n/4)
 	}
 	return s[:n]
-}
-
-// overlay is a small trie of terms over runes, added to the stock dictionary per Segmenter.
-type overlay struct {
-	next  map[overlayEdge]int32
-	freqs []float64 // frequency of the term ending at each node, 0 if none; node 0 is the root
-	logp  []float64
-	first []uint64 // a Bloom-like filter: bit r mod its size is set when some term starts with r
-}
-
-type overlayEdge struct {
-	from int32
-	r    rune
-}
-
-func newOverlay() overlay {
-	return overlay{next: make(map[overlayEdge]int32), freqs: []float64{0}, logp: []float64{0}, first: make([]uint64, 1024)}
-}
-
-func (o *overlay) mayStart(r rune) bool {
-	h := uint32(r) % uint32(len(o.first)*64)
-	return o.first[h/64]&(1<<(h%64)) != 0
-}
-
-// add records term with freq; logTotal turns frequencies into log probabilities.
-func (o *overlay) add(term string, freq, logTotal float64) {
-	at := int32(0)
-	for i, r := range term {
-		if i == 0 {
-			h := uint32(r) % uint32(len(o.first)*64)
-			o.first[h/64] |= 1 << (h % 64)
-		}
-		e := overlayEdge{at, r}
-		t, ok := o.next[e]
-		if !ok {
-			t = int32(len(o.freqs))
-			o.next[e] = t
-			o.freqs = append(o.freqs, 0)
-			o.logp = append(o.logp, 0)
-		}
-		at = t
-	}
-	o.freqs[at] = freq
-	o.logp[at] = math.Log(freq) - logTotal
-}
-
-// walk calls found(end, logp) for every term that starts runes, in order of length.
-func (o *overlay) walk(runes []rune, found func(end int, logp float64)) {
-	at := int32(0)
-	for e, r := range runes {
-		t, ok := o.next[overlayEdge{at, r}]
-		if !ok {
-			return
-		}
-		at = t
-		if o.freqs[t] > 0 {
-			found(e+1, o.logp[t])
-		}
-	}
-}
-
-// freq returns the frequency of the term runes, 0 if it is none.
-func (o *overlay) freq(runes []rune) float64 {
-	if len(runes) == 0 || !o.mayStart(runes[0]) {
-		return 0
-	}
-	at := int32(0)
-	for _, r := range runes {
-		t, ok := o.next[overlayEdge{at, r}]
-		if !ok {
-			return 0
-		}
-		at = t
-	}
-	return o.freqs[at]
 }

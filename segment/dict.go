@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"unicode"
 )
 
 //go:generate go run ./internal/dictgen -o dict.bin
@@ -42,6 +43,7 @@ const (
 type stock struct {
 	da       []slot
 	bmp      []uint16        // code of each rune below 0x10000; 0 if not in the dictionary
+	classes  []uint8         // class bits of each rune below 0x10000
 	astral   map[rune]uint16 // codes of the few other runes
 	logTotal float64         // log of the sum of gse's frequencies: every word costs that much
 	unknown  float64         // log probability of a character the dictionary lacks
@@ -61,6 +63,36 @@ var loadStock = sync.OnceValue(func() *stock {
 	}
 	return st
 })
+
+// Class bits of a rune, kept in a table because the unicode package searches
+// range tables, which is slow for the CJK punctuation of every sentence.
+const (
+	classBlock = 1 << iota // part of words: see inBlock
+	classSpace             // dropped between words
+	classCased             // unicode.ToLower changes it
+)
+
+func runeClass(r rune) uint8 {
+	var c uint8
+	if inBlock(r) {
+		c |= classBlock
+	}
+	if unicode.IsSpace(r) {
+		c |= classSpace
+	}
+	if unicode.ToLower(r) != r {
+		c |= classCased
+	}
+	return c
+}
+
+// class returns the class bits of r.
+func (st *stock) class(r rune) uint8 {
+	if r >= 0 && r < 0x10000 {
+		return st.classes[r]
+	}
+	return runeClass(r)
+}
 
 // code returns the dictionary's code for r, 0 if r is in no word.
 func (st *stock) code(r rune) uint16 {
@@ -135,7 +167,10 @@ func decodeStock(data string) (*stock, error) {
 		return nil, errors.New("unknown format")
 	}
 	r := &reader{s: data, pos: len(dictMagic)}
-	st := &stock{bmp: make([]uint16, 0x10000), astral: make(map[rune]uint16)}
+	st := &stock{bmp: make([]uint16, 0x10000), classes: make([]uint8, 0x10000), astral: make(map[rune]uint16)}
+	for r := range st.classes {
+		st.classes[r] = runeClass(rune(r))
+	}
 	st.logTotal = r.float64()
 	st.unknown = -st.logTotal
 	nchars := int(r.uvarint())

@@ -182,16 +182,17 @@ func (s *Segmenter) cut(text string) *scratch {
 	runes := sc.runes
 	for i := 0; i < len(runes); {
 		r := runes[i]
+		class := st.class(r)
 		switch {
-		case inBlock(r):
+		case class&classBlock != 0:
 			j := i + 1
-			for j < len(runes) && inBlock(runes[j]) {
+			for j < len(runes) && st.class(runes[j])&classBlock != 0 {
 				j++
 			}
 			sc.cutBlock(st, &s.terms, i, j)
 			i = j
 			continue
-		case isSpace(r):
+		case class&classSpace != 0:
 		case (r == '—' || r == '…') && i > 0 && runes[i-1] == r:
 			// Chinese dashes and ellipses are written as two characters but are one mark.
 			sc.spans[len(sc.spans)-1].end++
@@ -226,16 +227,12 @@ func inBlock(r rune) bool {
 		r == '○' || r == '〇' || r == '％' || r == '．'
 }
 
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || '\t' <= r && r <= '\r'
-	}
-	return unicode.IsSpace(r)
-}
-
 func isDigit(r rune) bool {
 	if r < utf8.RuneSelf {
 		return '0' <= r && r <= '9'
+	}
+	if 0x4e00 <= r && r <= 0x9fff {
+		return false
 	}
 	return unicode.IsDigit(r)
 }
