@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -88,5 +91,24 @@ func TestStats(t *testing.T) {
 	}
 	if got := percentile(lat, 99); got != 99 {
 		t.Errorf("p99 = %v, want 99", got)
+	}
+}
+
+func TestCompareExplainsFolding(t *testing.T) {
+	dir := t.TempDir()
+	w := &workload{docs: dir}
+	for name, text := range map[string]string{"a.txt": "加强黨建工作", "b.txt": "加强党建工作", "c.txt": "别的"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	qs := []string{"党建", "工作"}
+	rg := []docSet{{"b.txt": true}, {"a.txt": true, "b.txt": true}}
+	got := []docSet{{"a.txt": true, "b.txt": true}, {"a.txt": true}}
+	a := compare(context.Background(), w, qs, got, rg, nil)
+	want := agreement{queries: 2, unexplainedQ: 1, extra: 1, missing: 1, folded: 1}
+	a.examples = nil
+	if !reflect.DeepEqual(a, want) {
+		t.Errorf("compare = %+v, want %+v", a, want)
 	}
 }

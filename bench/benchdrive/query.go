@@ -225,6 +225,7 @@ func (d *driver) coldStart(ctx context.Context, c *workload, qs []string) (latSt
 // agreement compares a search's document sets with ripgrep's, query by query.
 type agreement struct {
 	agree, queries int
+	unexplainedQ   int      // queries with a difference neither folding nor cleaning explains
 	extra, missing int      // documents found only by the search, only by ripgrep
 	folded         int      // of the extra: the folded text contains the folded query (黨建 = 党建, by design)
 	cleaned        int      // of the missing: the query stands only in lines cleaning removed
@@ -277,6 +278,9 @@ func compare(ctx context.Context, c *workload, qs []string, got, rg []docSet, co
 				}
 			}
 			unexplained++
+		}
+		if unexplained > 0 {
+			a.unexplainedQ++
 		}
 		if unexplained > 0 && len(a.examples) < 5 {
 			slices.Sort(extra)

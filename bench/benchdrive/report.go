@@ -166,8 +166,9 @@ func (rep *report) sizeTable(b *strings.Builder, s *sizeResult) {
 			target: stated("≤ 20 ms"), verdict: verdict(qd.p99 <= 20)},
 		{what: fmt.Sprintf("CLI `search --json` cold start p50 / p99, ms (%d queries)", qc.n), dj: fmt.Sprintf("%.0f / %.0f", qc.p50, qc.p99),
 			target: "≤ 300 ms", verdict: verdict(qc.p50 <= 300)},
-		{what: "queries whose documents equal ripgrep's", dj: fmt.Sprintf("%d / %d", ad.agree, ad.queries), fts: fmt.Sprintf("%d / %d", af.agree, af.queries),
-			target: "all", verdict: verdict(ad.agree == ad.queries && af.agree == af.queries)},
+		{what: "queries whose documents equal ripgrep's", dj: fmt.Sprintf("%d / %d", ad.agree, ad.queries), fts: fmt.Sprintf("%d / %d", af.agree, af.queries)},
+		{what: "queries that differ from ripgrep for no reason of design (not folding, not cleaning)", dj: fmt.Sprint(ad.unexplainedQ), fts: fmt.Sprint(af.unexplainedQ),
+			target: "0", verdict: verdict(ad.unexplainedQ == 0 && af.unexplainedQ == 0)},
 	}
 	b.WriteString("| measure | dangjian | jieba (Python) | jieba-rs (Node) | SQLite FTS5 trigram | ripgrep | ratio | target | result |\n")
 	b.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n")
