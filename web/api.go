@@ -368,7 +368,11 @@ func attachment(name string) string {
 		}
 		return r
 	}, name)
-	ascii = strings.ReplaceAll(ascii, "--", "-")
+	// Dropping a province name leaves doubled or trailing separators.
+	for strings.Contains(ascii, "--") {
+		ascii = strings.ReplaceAll(ascii, "--", "-")
+	}
+	ascii = strings.ReplaceAll(ascii, "-.", ".")
 	v := mime.FormatMediaType("attachment", map[string]string{"filename": ascii})
 	if ascii != name {
 		v += "; filename*=UTF-8''" + url.PathEscape(name)

@@ -355,6 +355,8 @@ func TestAttachment(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"dangjian-metrics.csv", `attachment; filename=dangjian-metrics.csv`},
 		{"dangjian-metrics-湖北-2023.csv", `attachment; filename=dangjian-metrics-2023.csv; filename*=UTF-8''dangjian-metrics-%E6%B9%96%E5%8C%97-2023.csv`},
+		{"dangjian-metrics-湖北.xlsx", `attachment; filename=dangjian-metrics.xlsx; filename*=UTF-8''dangjian-metrics-%E6%B9%96%E5%8C%97.xlsx`},
+		{"dangjian-initiatives-新疆生产建设兵团.jsonl", `attachment; filename=dangjian-initiatives.jsonl; filename*=UTF-8''dangjian-initiatives-%E6%96%B0%E7%96%86%E7%94%9F%E4%BA%A7%E5%BB%BA%E8%AE%BE%E5%85%B5%E5%9B%A2.jsonl`},
 	} {
 		if got := attachment(tc.in); got != tc.want {
 			t.Errorf("attachment(%q) = %q, want %q", tc.in, got, tc.want)
