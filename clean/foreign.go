@@ -14,6 +14,9 @@ type Result struct {
 	Kept    string           // the main article's lines in page order, cut sentences rejoined
 	Removed []corpus.Removed // what was cut, in page order: noise lines and foreign segments, verbatim
 	Joins   []Join           // the paragraph repairs made in Kept
+	// Wrap is the width, in columns, at which the page was hard-wrapped, 0 if it was not.
+	// On a hard-wrapped page Kept has the lines of each paragraph joined into one.
+	Wrap int
 }
 
 // Article cleans one document: line cleaning (Lines), then paragraph repair, then
@@ -74,8 +77,9 @@ type segment struct {
 // numbered from 0 in body; the other slices are indexed by that number.
 type page struct {
 	src       string
-	lines     []line
-	body      []int // index in lines of each text line
+	lines     []line // on a hard-wrapped page, a paragraph of joined lines counts as one
+	wrap      int    // the width the page was hard-wrapped at, 0 if it was not
+	body      []int  // index in lines of each text line
 	feat      []feature
 	topic     []lineTopic
 	dict      map[uint64]int32 // bigram ids
@@ -86,7 +90,7 @@ type page struct {
 
 func newPage(text string) *page {
 	p := &page{src: normalizeBreaks(text), dict: map[uint64]int32{}}
-	p.lines = scanLines(p.src)
+	p.lines, p.wrap = unwrap(scanLines(p.src))
 	started, markdown := false, false
 	for _, l := range p.lines {
 		markdown = markdown || l.noise == "" && markdownHeading.MatchString(l.text)
@@ -383,7 +387,7 @@ func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool
 
 // endsSentence reports a text line that ends a sentence, closing quotes aside.
 func (p *page) endsSentence(i int) bool {
-	return endsLikeSentence(strings.TrimRight(p.text(i), "”’」』)）"))
+	return endsLikeSentence(trimClosers(p.text(i)))
 }
 
 // opensWithCloser reports a line that begins by closing a quotation or bracket: it ends
@@ -463,7 +467,7 @@ func (p *page) closenessOf(from, to int, prof profile, inMain []bool) (close, do
 
 // result assembles kept text, removed parts and joins from the line labels.
 func (p *page) result(labels []string, joins map[int]int) Result {
-	var r Result
+	r := Result{Wrap: p.wrap}
 	label := make(map[int]string, len(p.body)) // by index in lines
 	bodyOf := make(map[int]int, len(p.body))
 	for i, li := range p.body {
