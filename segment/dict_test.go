@@ -59,11 +59,3 @@ func TestDecodeStockRejectsDamage(t *testing.T) {
 		t.Fatalf("dict.bin does not start with %q; run go generate", dictMagic)
 	}
 }
-
-func BenchmarkLoadStock(b *testing.B) {
-	for b.Loop() {
-		if _, err := decodeStock(dictData); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -49,21 +49,24 @@ func newWithLexicon(lex string) *Segmenter {
 // load prepares the stock dictionary and the lexicon on first use.
 func (s *Segmenter) load() *stock {
 	st := loadStock()
-	s.once.Do(func() {
-		s.terms = newOverlay()
-		var terms []string
-		freqs := make(map[string]float64)
-		for _, line := range strings.Split(s.lexicon, "\n") {
-			if term, freq := parseLexiconLine(line); term != "" {
-				terms = append(terms, term)
-				freqs[term] = freq
-			}
-		}
-		for _, t := range byLength(terms) {
-			s.addTerm(st, t, freqs[t])
-		}
-	})
+	s.once.Do(func() { s.loadLexicon(st) })
 	return st
+}
+
+// loadLexicon starts the Segmenter's terms with those of its lexicon.
+func (s *Segmenter) loadLexicon(st *stock) {
+	s.terms = newOverlay()
+	var terms []string
+	freqs := make(map[string]float64)
+	for _, line := range strings.Split(s.lexicon, "\n") {
+		if term, freq := parseLexiconLine(line); term != "" {
+			terms = append(terms, term)
+			freqs[term] = freq
+		}
+	}
+	for _, t := range byLength(terms) {
+		s.addTerm(st, t, freqs[t])
+	}
 }
 
 // parseLexiconLine reads "term [freq [pos]]"; comments start with #. A missing or
