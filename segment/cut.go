@@ -15,7 +15,8 @@ type scratch struct {
 	logp []float64 // logp[k]: log probability of the best segmentation of the block from k
 	end  []int32   // end[k]: end of the first word of that segmentation
 
-	pairSlot, pairCheck []int32 // double-array slot of the two runes at k, and its check
+	slot2, check2 []int32 // double-array slot of the two runes from k, and its check
+	slot3, check3 []int32 // the same for three runes
 
 	viterbi []([4]float64)
 	back    []([4]uint8)
@@ -61,15 +62,21 @@ func (sc *scratch) route(st *stock, terms *overlay, bs, be int) {
 	logp, ends := sc.logp[:n+1], sc.end[:n+1]
 	runes, codes := sc.runes[bs:be], sc.codes[bs:be]
 	da := st.da
-	// Look up the two-character prefix at every position first: these loads do
-	// not depend on each other, so the processor overlaps their cache misses,
-	// which the walks below, one step after another, cannot.
-	sc.pairSlot = grow(sc.pairSlot, n)
-	sc.pairCheck = grow(sc.pairCheck, n)
-	pairSlot, pairCheck := sc.pairSlot[:n], sc.pairCheck[:n]
+	// Look up the two- and three-character prefixes at every position first:
+	// these loads do not depend on each other from one position to the next, so
+	// the processor overlaps their cache misses, which a walk, one step after
+	// the other, cannot. Where a step fails, its slot is garbage, but still
+	// inside the (padded) array, and its check does not name the node.
+	sc.slot2, sc.check2 = grow(sc.slot2, n), grow(sc.check2, n)
+	sc.slot3, sc.check3 = grow(sc.slot3, n), grow(sc.check3, n)
+	slot2, check2, slot3, check3 := sc.slot2[:n], sc.check2[:n], sc.slot3[:n], sc.check3[:n]
 	for k := 0; k+1 < n; k++ {
 		t := da[codes[k]].base + int32(codes[k+1])
-		pairSlot[k], pairCheck[k] = t, da[t].check
+		slot2[k], check2[k] = t, da[t].check
+	}
+	for k := 0; k+2 < n; k++ {
+		t := da[slot2[k]].base + int32(codes[k+2])
+		slot3[k], check3[k] = t, da[t].check
 	}
 	logp[n], ends[n] = 0, int32(n)
 	for k := n - 1; k >= 0; k-- {
@@ -88,8 +95,8 @@ func (sc *scratch) route(st *stock, terms *overlay, bs, be int) {
 			// dictionary word that starts with it is more probable.
 			consider(numberEnd(runes, k), st.unknown)
 		}
-		if k+1 < n && c != 0 && codes[k+1] != 0 && pairCheck[k] == int32(c) {
-			for at, e := pairSlot[k], k+1; ; {
+		if k+1 < n && c != 0 && check2[k] == int32(c) {
+			for at, e := slot2[k], k+1; ; {
 				if lp := da[at].logp; lp != 0 {
 					if p := float64(lp) + logp[e+1]; p > best || (p == best && int32(e+1) > bestEnd) {
 						best, bestEnd = p, int32(e+1)
@@ -98,9 +105,12 @@ func (sc *scratch) route(st *stock, terms *overlay, bs, be int) {
 				if e++; e >= n {
 					break
 				}
-				ce := codes[e]
-				t := da[at].base + int32(ce)
-				if ce == 0 || da[t].check != at {
+				t, check := slot3[k], check3[k]
+				if e > k+2 {
+					t = da[at].base + int32(codes[e])
+					check = da[t].check
+				}
+				if codes[e] == 0 || check != at {
 					break
 				}
 				at = t
