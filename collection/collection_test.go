@@ -303,3 +303,17 @@ func (w countWriter) Write(p []byte) (int, error) {
 	*w.n += bytes.Count(p, []byte("\n"))
 	return len(p), nil
 }
+
+func TestSearchByFilterAlone(t *testing.T) {
+	c := seededCollection(t)
+	res, err := c.Search(context.Background(), "", SearchOptions{Province: "重庆"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 {
+		t.Error("search with only --province 重庆 found nothing")
+	}
+	if _, err := c.Search(context.Background(), " ", SearchOptions{}); err == nil {
+		t.Error("a blank search with no filter should be refused")
+	}
+}

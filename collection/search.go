@@ -44,9 +44,13 @@ type SearchHit struct {
 // ParseQuery parses query text, merges the options' filters into it and gives provinces
 // their canonical short names (湖北省, 湖北 → 湖北), refusing names that are not provinces.
 func (c *Collection) ParseQuery(text string, o SearchOptions) (*query.Query, error) {
-	q, err := query.Parse(text)
-	if err != nil {
-		return nil, err
+	q := &query.Query{}
+	// Filters alone (a province, a year) are a search too: everything they select.
+	if strings.TrimSpace(text) != "" || (o.Province == "" && o.Year == "" && o.Source == "") {
+		var err error
+		if q, err = query.Parse(text); err != nil {
+			return nil, err
+		}
 	}
 	if q.Empty() && o.Province == "" && o.Year == "" && o.Source == "" {
 		return nil, fmt.Errorf("query %q has nothing to look for: give a word, a phrase or a filter", text)

@@ -294,6 +294,9 @@ func (ix *Index) candidates(ctx context.Context, q bquery.Query, fields []string
 	req := bleve.NewSearchRequestOptions(q, MaxCandidates, 0, false)
 	req.Fields = fields
 	res, err := ix.bi.SearchInContext(ctx, req)
+	if err == nil {
+		err = ctx.Err() // a search cut short returns what it found so far: not an answer
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("index: search: %w", err)
 	}
