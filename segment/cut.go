@@ -18,8 +18,8 @@ type scratch struct {
 	slot2, check2 []int32 // double-array slot of the two runes from k, and its check
 	slot3, check3 []int32 // the same for three runes
 
-	viterbi []([4]float64)
-	back    []([4]uint8)
+	viterbi [][4]float64
+	back    [][4]uint8
 	states  []uint8
 }
 
