@@ -209,6 +209,15 @@ const (
 各企业党组织完善党管人才工作机制，实施青年人才“揭榜挂帅”计划，选拔优秀年轻干部充实到基层一线。
 （记者 王芳）`
 
+	// pageEssay is one article with no dateline, jump or closing line; its last section
+	// shares next to no words with the rest, which alone proves nothing.
+	pageEssay = `读书会十年记
+一、缘起
+读书会在我们这座小城已经办了十多年，起初只是几位退休教师在茶馆里轮流讲自己读过的书，后来年轻人也陆续加入进来，每月一次，从来没有间断过。
+为什么一群素不相识的人能够坚持这么久？有人说是图个热闹，有人说是为了给孩子做个榜样，还有人说，一个人读书容易半途而废，大家一起读就不好意思偷懒了。
+二、闲话
+今年夏天雨水偏多，城外的稻田长势喜人，果园里的桃子也比往年甜，菜市场上的黄瓜豆角便宜了不少，街坊们傍晚乘凉时总爱聊起收成和天气。`
+
 	pageTwoParty = `# 激活基层党建“一池春水”
 ——全国各地推进党建引领基层治理综述
 本报记者 杨帆
@@ -230,6 +239,7 @@ func TestSyntheticPages(t *testing.T) {
 		{"review with two news items", pageReview, []string{"支部联学", "红色讲堂进支部", "支部建设提升行动", "强化政治引领"}, []string{"暴雨黄色预警", "华北南部", "夏粮收购", "三千万吨"}},
 		{"jump to page two and back", pageJump, []string{"擂台比武", "（下转第二版）", "一肩挑", "述职评议的重要内容"}, []string{"用电负荷", "夜市", "高温天气"}},
 		{"single article", pageSingle, []string{"前置研究事项410项", "临时党支部37个", "揭榜挂帅", "（记者 王芳）"}, nil},
+		{"essay turning to another matter", pageEssay, []string{"退休教师", "稻田长势喜人"}, nil},
 		{"two Party-building articles", pageTwoParty, []string{"红色根脉强基工程", "五星支部", "（记者 杨帆）"}, []string{"东湖区", "志愿服务月", "3600余名"}},
 	}
 	for _, tt := range tests {
@@ -293,6 +303,8 @@ func TestLineFeature(t *testing.T) {
 		{"区,强化高效能创新两方面,继续深入实施提升战略。", kindBody, tailNone, true},
 		{"，并于15时24分完成转移。", kindBody, tailNone, true},
 		{"但,这并不容易。", kindBody, tailNone, false},
+		{"二，这一说法在当时流传甚广。", kindBody, tailNone, false},
+		{"省、自治区、直辖市设立监察委员会。", kindBody, tailNone, false},
 		{"一、把方向：党委前置研究落到实处", kindHeading, tailWeak, false},
 		{"推动党组织书记抓乡村治理的责任落到实处。（下转第二版）", kindBody, tailNone, false},
 	}

@@ -37,14 +37,18 @@ const (
 	// onTopic: above it a section after a foreign item returns to the main article, and an
 	// unjoined fragment is still the main article's.
 	onTopic = 0.2
-	// strayTopic: below it a section is off-topic even on a page that shows no other article.
-	strayTopic = 0.02
 	// openingHan is the size, in Han characters, of the least opening the main article's
 	// first profile is made from.
 	openingHan = 800
 	// minJudged is the least size, in Han characters, of a section judged off-topic: the
 	// similarity of a few words says nothing.
 	minJudged = 50
+	// foreignTopic: below it a text is on another subject than the main article; text
+	// ahead of the main article's opening is cut only on such evidence.
+	foreignTopic = 0.1
+	// minParagraph is the least size, in characters, of a line taken for a paragraph of
+	// body text: titles, bylines and credit lines at the top of a page are shorter.
+	minParagraph = 30
 	// domainShare is the share of Party-building bigrams per Han character that marks a text
 	// as about Party building (the reviews have 2–5%).
 	domainShare = 0.01
@@ -100,7 +104,7 @@ func newPage(text string) *page {
 			continue
 		}
 		f := lineFeature(l.text, started, !markdown)
-		started = started || f.kind == kindBody || f.kind == kindDateline
+		started = started || f.kind == kindBody && f.runes >= minParagraph || f.kind == kindDateline
 		p.body = append(p.body, i)
 		p.feat = append(p.feat, f)
 		p.topic = append(p.topic, topicOf(l.text, p.dict))
@@ -295,12 +299,34 @@ func (p *page) openingRun(segs []segment, mainSeg int) []bool {
 	return in
 }
 
+// preamble returns the first segment of the main article's text: the segments before the
+// main article's opening that run into it, on its topic, with no article break between
+// (a closing line, a jump line, a dateline of their own). An editor's note or a headline
+// block ahead of a report's dateline is part of the report, not another article.
+func (p *page) preamble(segs []segment, mainSeg int, prof profile, inMain []bool) int {
+	first := mainSeg
+	for si := mainSeg - 1; si >= 0; si-- {
+		next, s := segs[si+1], segs[si]
+		if next.afterEnd != "" || next.start == startContinued || s.start == startDateline {
+			break
+		}
+		if p.hanIn(s) >= minJudged {
+			if sim, _ := p.measure(s, prof, inMain); sim < foreignTopic {
+				break
+			}
+		}
+		first = si
+	}
+	return first
+}
+
 // classify labels every text line: "" for the main article, else the reason it is cut.
 func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool, joins, heads map[int]int) []string {
 	labels := make([]string, len(p.feat))
 	// On a page where other articles show themselves by datelines, jump lines or bylines,
-	// a section off the main topic is likely one more of them; on a page of one article
-	// only a section with next to nothing in common with the rest is cut.
+	// a section off the main topic is likely one more of them. On a page without such
+	// signs topic alone proves nothing: an essay turns to other matters, and a short
+	// section can share no words with the rest, so nothing is cut for its topic.
 	composite := false
 	for _, s := range segs[mainSeg+1:] {
 		composite = composite || s.opensArticle()
@@ -308,17 +334,18 @@ func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool
 	// article is the reason of the foreign article being read, "" while reading the main
 	// one. A fragment that only interrupts the main article leaves it "", so the next
 	// section is judged as part of the main article again.
+	first := p.preamble(segs, mainSeg, prof, inMain)
 	article := ""
 	ended := ""     // the main article's closing line, once seen
 	jumped := false // the main article jumped to another page: (下转第二版)
 	for si, s := range segs {
 		lab := ""
 		sim, domain := p.measure(s, prof, inMain)
-		offTopicHere := sim < offTopic && domain < domainShare && p.hanIn(s) >= minJudged &&
-			(composite || sim < strayTopic)
+		offTopicHere := composite && sim < offTopic && domain < domainShare && p.hanIn(s) >= minJudged
 		switch {
-		case si < mainSeg:
+		case si < first:
 			lab = "before the main article"
+		case si < mainSeg:
 		case si == mainSeg:
 		case s.start == startJoined:
 			lab = labels[heads[s.from]]
@@ -349,7 +376,7 @@ func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool
 			_, cutJoined := joins[s.from-1]
 			interleaved := p.endsSentence(s.from-1) && !opensWithCloser(p.text(s.from)) || cutJoined
 			switch {
-			case interleaved && sim < onTopic:
+			case interleaved && composite && sim < onTopic:
 				lab = fmt.Sprintf("fragment of another article (similarity %.2f to the main article): %s", sim, fragmentClue(s, p))
 				article = lab
 			case !interleaved && offTopicHere:

@@ -147,18 +147,17 @@ func lastRuneString(t string) string {
 const soloStarts = "但对是好嗯啊哦唉喂不噢呃哎那这嘿"
 
 // startsMidSentence reports a line that begins where no sentence begins: with closing
-// punctuation, or with a single character and a comma (区，强化… — the end of a word cut off).
+// punctuation, or with a single character and a comma (区，强化… — the end of a word cut
+// off). A numeral and a comma number a point (二，…); a character and an enumeration
+// comma often open a list of one-character names (省、自治区…), so they prove nothing.
 func startsMidSentence(t string) bool {
 	r, n := utf8.DecodeRuneInString(t)
 	if strings.ContainsRune("，,、。．；;：:）)」』”’》〉】…%", r) {
 		return true
 	}
-	if !unicode.Is(unicode.Han, r) || strings.ContainsRune(soloStarts, r) {
+	if !unicode.Is(unicode.Han, r) || strings.ContainsRune(soloStarts, r) || strings.ContainsRune("一二三四五六七八九十", r) {
 		return false
 	}
 	r2, _ := utf8.DecodeRuneInString(t[n:])
-	if r2 == '、' && strings.ContainsRune("一二三四五六七八九十", r) {
-		return false // 一、 numbers a list item
-	}
-	return strings.ContainsRune("，,、。；;", r2)
+	return strings.ContainsRune("，,。；;", r2)
 }

@@ -1,0 +1,97 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/dangjian/dangjian/article"
+)
+
+const cwcedDir = "../../shared/html/cwced"
+
+// bigramF1 scores a text against gold as ../../shared/tools/page_extract.py does:
+// character bigrams with white space removed, compared as multisets.
+func bigramF1(got, gold string) float64 {
+	grams := func(s string) map[string]int {
+		rs := []rune(strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s))
+		m := map[string]int{}
+		for i := 0; i+1 < len(rs); i++ {
+			m[string(rs[i:i+2])]++
+		}
+		return m
+	}
+	a, b := grams(got), grams(gold)
+	na, nb, overlap := 0, 0, 0
+	for g, n := range a {
+		na += n
+		overlap += min(n, b[g])
+	}
+	for _, n := range b {
+		nb += n
+	}
+	if na == 0 || nb == 0 || overlap == 0 {
+		return 0
+	}
+	p, r := float64(overlap)/float64(na), float64(overlap)/float64(nb)
+	return 2 * p * r / (p + r)
+}
+
+// pageText is the main text of a saved HTML page as import extracts it.
+func pageText(t *testing.T, path string) string {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.FromHTML(raw, "", "")
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return a.Text
+}
+
+// TestRealPages runs Article over the real single-article web pages of CWCED: it must keep
+// what line cleaning keeps, page by page, since none of them prints another article.
+func TestRealPages(t *testing.T) {
+	pages, _ := filepath.Glob(filepath.Join(cwcedDir, "original", "*.html"))
+	if len(pages) == 0 {
+		t.Fatalf("no pages in %s/original", cwcedDir)
+	}
+	var sumLines, sumArticle float64
+	for _, p := range pages {
+		id := strings.TrimSuffix(filepath.Base(p), ".html")
+		gold, err := os.ReadFile(filepath.Join(cwcedDir, "cleaned", id+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := pageText(t, p)
+		lines, _ := Lines(text)
+		art, removed := Article(text)
+		fl, fa := bigramF1(lines, string(gold)), bigramF1(art, string(gold))
+		sumLines += fl
+		sumArticle += fa
+		if fa < fl-0.02 {
+			t.Errorf("%s: F1 %.3f with Article, %.3f with Lines", id[:8], fa, fl)
+			for _, rm := range removed {
+				if !lineReasons[rm.Reason] {
+					t.Logf("%s: removed (%s): %.80q", id[:8], rm.Reason, rm.Text)
+				}
+			}
+		} else if fa != fl {
+			t.Logf("%s: F1 %.3f with Article, %.3f with Lines", id[:8], fa, fl)
+		}
+	}
+	n := float64(len(pages))
+	t.Logf("%d pages: mean bigram F1 %.3f with Article, %.3f with Lines", len(pages), sumArticle/n, sumLines/n)
+	if sumArticle/n < 0.92 {
+		t.Errorf("mean bigram F1 %.3f with Article, want ≥ 0.92", sumArticle/n)
+	}
+}
