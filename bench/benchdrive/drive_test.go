@@ -97,16 +97,16 @@ func TestStats(t *testing.T) {
 func TestCompareExplainsFolding(t *testing.T) {
 	dir := t.TempDir()
 	w := &workload{docs: dir}
-	for name, text := range map[string]string{"a.txt": "加强黨建工作", "b.txt": "加强党建工作", "c.txt": "别的"} {
+	for name, text := range map[string]string{"a.txt": "加强黨建工作", "b.txt": "加强党建工作", "c.txt": "别的", "d.txt": "党\n建"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	qs := []string{"党建", "工作"}
 	rg := []docSet{{"b.txt": true}, {"a.txt": true, "b.txt": true}}
-	got := []docSet{{"a.txt": true, "b.txt": true}, {"a.txt": true}}
+	got := []docSet{{"a.txt": true, "b.txt": true, "d.txt": true}, {"a.txt": true}}
 	a := compare(context.Background(), w, qs, got, rg, nil)
-	want := agreement{queries: 2, unexplainedQ: 1, extra: 1, missing: 1, folded: 1}
+	want := agreement{queries: 2, unexplainedQ: 1, extra: 2, missing: 1, folded: 1, joined: 1}
 	a.examples = nil
 	if !reflect.DeepEqual(a, want) {
 		t.Errorf("compare = %+v, want %+v", a, want)

@@ -43,6 +43,7 @@ func main() {
 type driver struct {
 	sizes      []float64 // megabytes of text
 	runs       int
+	largeRuns  int // runs for corpora of 100 MB and more, whose rebuilds take many minutes
 	queries    int
 	cliQueries int
 	seed       int64
@@ -63,6 +64,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	sizes := fs.String("sizes", "10,50,200", "corpus sizes in MB of text, comma-separated")
 	quick := fs.Bool("quick", false, "one 1 MB corpus (overrides --sizes), to check the harness")
 	fs.IntVar(&d.runs, "runs", 3, "runs per measurement; tables show medians")
+	fs.IntVar(&d.largeRuns, "large-runs", 0, "runs for sizes of 100 MB and more, which also skip the in-process rebuild profile (0: --runs)")
 	fs.IntVar(&d.queries, "queries", 1000, "queries per query set")
 	fs.IntVar(&d.cliQueries, "cli-queries", 200, "queries run through the CLI as new processes (cold start)")
 	fs.Int64Var(&d.seed, "seed", 1, "corpus and query seed")
@@ -128,7 +130,7 @@ func (d *driver) logf(format string, args ...any) {
 
 // all runs every measurement for every size.
 func (d *driver) all(ctx context.Context) (*report, error) {
-	rep := &report{started: time.Now(), runs: d.runs, machine: describeMachine(d)}
+	rep := &report{started: time.Now(), machine: describeMachine(d)}
 	if err := os.MkdirAll(d.work, 0o755); err != nil {
 		return nil, err
 	}
@@ -152,10 +154,16 @@ func (d *driver) all(ctx context.Context) (*report, error) {
 		}
 	}
 	for _, size := range d.sizes {
-		r, err := d.size(ctx, src, size)
+		sd := *d
+		large := size >= 100 && d.largeRuns > 0
+		if large {
+			sd.runs = d.largeRuns
+		}
+		r, err := sd.size(ctx, src, size, !large)
 		if err != nil {
 			return nil, err
 		}
+		r.runs = sd.runs
 		rep.sizes = append(rep.sizes, r)
 	}
 	rep.took = time.Since(rep.started)
@@ -165,6 +173,7 @@ func (d *driver) all(ctx context.Context) (*report, error) {
 // sizeResult is everything measured on one corpus.
 type sizeResult struct {
 	c        *workload
+	runs     int
 	seg      map[string]segStat
 	build    map[string]buildStat
 	imported time.Duration
@@ -174,7 +183,7 @@ type sizeResult struct {
 	profiles map[string]string // "segment", "rebuild", "query" → pprof top
 }
 
-func (d *driver) size(ctx context.Context, src *benchcorpus.Source, size float64) (*sizeResult, error) {
+func (d *driver) size(ctx context.Context, src *benchcorpus.Source, size float64, profileRebuild bool) (*sizeResult, error) {
 	label := sizeLabel(size)
 	dir := filepath.Join(d.work, strings.ReplaceAll(label, " ", ""))
 	d.logf("%s: generating corpus in %s", label, dir)
@@ -217,7 +226,7 @@ func (d *driver) size(ctx context.Context, src *benchcorpus.Source, size float64
 	if r.build[nameFTS5], err = d.buildFTS5(ctx, c); err != nil {
 		return nil, err
 	}
-	if d.profile {
+	if d.profile && profileRebuild {
 		prof := filepath.Join(dir, "rebuild.prof")
 		d.logf("%s: profiling a rebuild in-process", label)
 		if err := d.profileRebuild(ctx, c, prof); err != nil {

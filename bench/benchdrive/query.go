@@ -162,6 +162,7 @@ func (d *driver) inProcess(ctx context.Context, c *workload, qs []string, prof s
 		col.Close()
 		return latStat{}, nil, nil, err
 	}
+	d.logf("%s: queries: dangjian, every hit of every query, to compare with ripgrep", c.label)
 	sets := make([]docSet, len(qs))
 	for i, q := range qs {
 		res, err := col.Search(ctx, q, collection.SearchOptions{Limit: 1 << 30})
@@ -228,6 +229,7 @@ type agreement struct {
 	unexplainedQ   int      // queries with a difference neither folding nor cleaning explains
 	extra, missing int      // documents found only by the search, only by ripgrep
 	folded         int      // of the extra: the folded text contains the folded query (黨建 = 党建, by design)
+	joined         int      // of the extra: the query stands across a line break, which paragraph repair joins
 	cleaned        int      // of the missing: the query stands only in lines cleaning removed
 	examples       []string // a few unexplained disagreements
 }
@@ -264,9 +266,14 @@ func compare(ctx context.Context, c *workload, qs []string, got, rg []docSet, co
 		unexplained := 0
 		for _, n := range extra {
 			raw, err := os.ReadFile(filepath.Join(c.docs, n))
-			if err == nil && strings.Contains(hanzi.Fold(string(raw)), hanzi.Fold(q)) {
+			switch folded := hanzi.Fold(string(raw)); {
+			case err != nil:
+				unexplained++
+			case strings.Contains(folded, hanzi.Fold(q)):
 				a.folded++
-			} else {
+			case strings.Contains(strings.ReplaceAll(folded, "\n", ""), hanzi.Fold(q)):
+				a.joined++
+			default:
 				unexplained++
 			}
 		}
