@@ -146,12 +146,24 @@ func charsetFromContentType(ct string) string {
 	}
 	_, params, err := mime.ParseMediaType(ct)
 	if err != nil {
-		if i := strings.Index(strings.ToLower(ct), "charset="); i >= 0 {
+		// Lower-case ASCII only: strings.ToLower would turn an invalid byte into a
+		// three-byte U+FFFD and shift the offsets into ct.
+		if i := strings.Index(asciiLower(ct), "charset="); i >= 0 {
 			return normalizeCharset(strings.Trim(ct[i+len("charset="):], `"' ;`))
 		}
 		return ""
 	}
 	return normalizeCharset(params["charset"])
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func charsetFromMeta(raw []byte) string {
