@@ -293,7 +293,7 @@ type candidate struct {
 func (ix *Index) candidates(ctx context.Context, q bquery.Query, fields []string) ([]candidate, int, error) {
 	req := bleve.NewSearchRequestOptions(q, MaxCandidates, 0, false)
 	req.Fields = fields
-	res, err := ix.bi.SearchInContext(ctx, req)
+	res, err := ix.search(ctx, req)
 	if err == nil {
 		err = ctx.Err() // a search cut short returns what it found so far: not an answer
 	}
@@ -305,6 +305,23 @@ func (ix *Index) candidates(ctx context.Context, q bquery.Query, fields []string
 		out[i] = candidate{id: h.ID, score: h.Score, fields: h.Fields}
 	}
 	return out, int(res.Total), nil
+}
+
+// search runs req over all shards. Bleve's alias answers with the hits of the shards that
+// worked and counts the others as failed; a shard that failed (closed, damaged) makes the
+// answer incomplete, so it is an error, not fewer hits.
+func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if res.Status != nil && res.Status.Failed > 0 {
+		for _, e := range res.Status.Errors {
+			return nil, fmt.Errorf("%d of %d shards failed: %w", res.Status.Failed, res.Status.Total, e)
+		}
+		return nil, fmt.Errorf("%d of %d shards failed", res.Status.Failed, res.Status.Total)
+	}
+	return res, nil
 }
 
 func str(fields map[string]interface{}, name string) string {
@@ -592,7 +609,7 @@ func (ix *Index) loadDocs(ctx context.Context, ids []int64) (map[int64]docFields
 		}
 		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(keys), len(keys), 0, false)
 		req.Fields = []string{fieldDoc, fieldURL, fieldTitle, fieldSource, fieldPublished, fieldText, fieldYear, fieldProvince}
-		res, err := ix.bi.SearchInContext(ctx, req)
+		res, err := ix.search(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("index: load documents: %w", err)
 		}
