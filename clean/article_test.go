@@ -218,6 +218,18 @@ const (
 二、闲话
 今年夏天雨水偏多，城外的稻田长势喜人，果园里的桃子也比往年甜，菜市场上的黄瓜豆角便宜了不少，街坊们傍晚乘凉时总爱聊起收成和天气。`
 
+	// pageLettered numbers its points with 甲，乙，丙 and ends with a news item of its
+	// own: the lettered points begin like fragments, but there are too many of them.
+	pageLettered = `# 村规民约修订说明
+本报记者 何平
+今年春天，村民代表大会对村规民约作了一次修订，修订稿经过三轮讨论，逐条征求了各村民小组的意见。
+甲，宅基地审批一律张榜公示，公示期不少于十五天，有异议的由村务监督委员会调查核实后答复。
+乙，红白喜事从简操办，酒席桌数和礼金标准由各村民小组商定，超过标准的不得参加年底评先。
+丙，河道两侧五米以内不得堆放垃圾和杂物，违者由保洁员登记，限期清理，逾期不清理的公开通报。
+丁，农田灌溉用水按面积分摊费用，泵站由专人值守，轮灌顺序每季度抽签确定一次，张贴在村委会门口。
+修订后的村规民约已印发到户，村里还将在年底组织一次执行情况评议。
+本报讯 昨天，市体育中心举行全民健身长跑活动，三千多名市民参加，最年长的参赛者已经七十六岁。`
+
 	pageTwoParty = `# 激活基层党建“一池春水”
 ——全国各地推进党建引领基层治理综述
 本报记者 杨帆
@@ -240,6 +252,7 @@ func TestSyntheticPages(t *testing.T) {
 		{"jump to page two and back", pageJump, []string{"擂台比武", "（下转第二版）", "一肩挑", "述职评议的重要内容"}, []string{"用电负荷", "夜市", "高温天气"}},
 		{"single article", pageSingle, []string{"前置研究事项410项", "临时党支部37个", "揭榜挂帅", "（记者 王芳）"}, nil},
 		{"essay turning to another matter", pageEssay, []string{"退休教师", "稻田长势喜人"}, nil},
+		{"points lettered like fragments", pageLettered, []string{"宅基地审批", "红白喜事", "河道两侧", "农田灌溉", "印发到户"}, []string{"全民健身"}},
 		{"two Party-building articles", pageTwoParty, []string{"红色根脉强基工程", "五星支部", "（记者 杨帆）"}, []string{"东湖区", "志愿服务月", "3600余名"}},
 	}
 	for _, tt := range tests {
@@ -306,6 +319,8 @@ func TestLineFeature(t *testing.T) {
 		{"二，这一说法在当时流传甚广。", kindBody, tailNone, false},
 		{"省、自治区、直辖市设立监察委员会。", kindBody, tailNone, false},
 		{"一、把方向：党委前置研究落到实处", kindHeading, tailWeak, false},
+		{"记者 王芳 摄", kindHeading, tailWeak, false},
+		{"（记者 王芳 摄）", kindHeading, tailNone, false},
 		{"推动党组织书记抓乡村治理的责任落到实处。（下转第二版）", kindBody, tailNone, false},
 	}
 	for _, tt := range tests {

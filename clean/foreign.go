@@ -49,6 +49,10 @@ const (
 	// minParagraph is the least size, in characters, of a line taken for a paragraph of
 	// body text: titles, bylines and credit lines at the top of a page are shorter.
 	minParagraph = 30
+	// When at least minFragments text lines, and more than one in maxFragmentShare,
+	// begin mid-sentence, those starts are a trait of the page, not layout cuts.
+	minFragments     = 3
+	maxFragmentShare = 10
 	// domainShare is the share of Party-building bigrams per Han character that marks a text
 	// as about Party building (the reviews have 2–5%).
 	domainShare = 0.01
@@ -97,7 +101,7 @@ func newPage(text string) *page {
 	p.lines, p.wrap = unwrap(scanLines(p.src))
 	started, markdown := false, false
 	for _, l := range p.lines {
-		markdown = markdown || l.noise == "" && markdownHeading.MatchString(l.text)
+		markdown = markdown || l.noise == "" && markdownPage.MatchString(l.text)
 	}
 	for i, l := range p.lines {
 		if l.text == "" || l.noise != "" {
@@ -108,6 +112,20 @@ func newPage(text string) *page {
 		p.body = append(p.body, i)
 		p.feat = append(p.feat, f)
 		p.topic = append(p.topic, topicOf(l.text, p.dict))
+	}
+	// A newspaper layout cuts an article in a few places. Where many lines begin
+	// mid-sentence, something else broke them (a converter, a house style of numbering
+	// points), and such a start says nothing about where an article begins.
+	frags := 0
+	for _, f := range p.feat {
+		if f.frag {
+			frags++
+		}
+	}
+	if frags >= minFragments && frags*maxFragmentShare > len(p.feat) {
+		for i := range p.feat {
+			p.feat[i].frag = false
+		}
 	}
 	return p
 }

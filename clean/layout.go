@@ -47,11 +47,20 @@ var (
 	// a bracketed reporter line, a bare byline, or (完).
 	endLine = regexp.MustCompile(`^(?:[\p{Han}\s]{0,12}[(（]据?[^()（）]{0,30}?日[电讯][)）]|[(（]《[^》]{1,20}》[^()（）]{0,30}版[)）]|[(（](?:本报|新华社)?(?:记者|通讯员)[^()（）]{1,30}[)）]|(?:本报|新华社|人民日报|中新社)?(?:记者|通讯员)[\p{Han}\s、·]{0,20}|[(（]完[)）])$`)
 
+	// photoCredit is a picture's credit line (记者 王芳 摄): it stands under a photo
+	// anywhere in an article and closes nothing.
+	photoCredit = regexp.MustCompile(`(?:摄|摄影|供图|制图|绘图?)[)）]?$`)
+
 	// continuedFrom and continuedOn are newspaper jump lines.
 	continuedFrom = regexp.MustCompile(`^[(（]\s*上接第?\s*[一二三四五六七八九十\d]{1,3}\s*版\s*[)）]`)
 	continuedOn   = regexp.MustCompile(`[(（]\s*下转第?\s*[一二三四五六七八九十\d]{1,3}\s*版\s*[)）]$`)
 
 	markdownHeading = regexp.MustCompile(`^#{1,6}\s*`)
+
+	// markdownPage is a heading as markdown writes it, with a space after the marks; a
+	// page with one has its headings marked. A mark without the space (#洞窟艺术) is only
+	// some site's way of tagging a line and says nothing about the others.
+	markdownPage = regexp.MustCompile(`^#{1,6}\s`)
 
 	// listNumber is a line that only numbers the item after it: 一、 (三) 2.
 	listNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])$`)
@@ -78,7 +87,7 @@ func lineFeature(t string, started, plainHeadings bool) feature {
 		f.kind, f.label = kindContinued, m
 	} else if m := datelineAt(head); m != "" && !endLine.MatchString(t) {
 		f.kind, f.label = kindDateline, strings.TrimSpace(m)
-	} else if started && f.runes <= 60 && endLine.MatchString(t) {
+	} else if started && f.runes <= 60 && endLine.MatchString(t) && !photoCredit.MatchString(t) {
 		f.kind, f.label = kindEnd, t
 		return f
 	}

@@ -13,6 +13,8 @@ const (
 	// minWrapWidth is the least wrap width, in columns, taken for hard wrapping: narrower
 	// runs of equal lines are verse or lists.
 	minWrapWidth = 40
+	// maxWrapWidth is the greatest: wider lines are paragraphs that were never wrapped.
+	maxWrapWidth = 200
 	// wrapBand is how far, in columns, a full line may fall short of the wrap width: a wide
 	// character does not fit in the last column, an odd Latin letter leaves one free.
 	wrapBand = 3
@@ -27,13 +29,26 @@ const (
 // counts it: one for an ASCII character, two for any other (Han characters, full-width
 // punctuation — two bytes each in GBK, where most such texts were wrapped).
 func columns(s string) int {
-	ascii := 0
+	ascii, cont := 0, 0 // ASCII bytes, and continuation bytes of other characters
 	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf {
+		switch b := s[i]; {
+		case b < utf8.RuneSelf:
 			ascii++
+		case b&0xC0 == 0x80:
+			cont++
 		}
 	}
-	return 2*utf8.RuneCountInString(s) - ascii
+	return 2*(len(s)-cont) - ascii
+}
+
+// lineColumns is the width of a line for telling hard wrapping: its columns, trailing
+// space aside, or maxWrapWidth+1 for any line wider than maxWrapWidth, found without
+// reading the long paragraphs of ordinary pages (a character has at most four bytes).
+func lineColumns(raw string) int {
+	if len(raw) > 4*(maxWrapWidth+1) {
+		return maxWrapWidth + 1
+	}
+	return min(columns(strings.TrimRightFunc(raw, isSpaceRune)), maxWrapWidth+1)
 }
 
 // wrapWidth returns the width at which the text lines of a page were hard-wrapped, or 0
@@ -41,7 +56,7 @@ func columns(s string) int {
 // band of widths, next to none is wider, and the full lines mostly stop mid-sentence.
 // width holds the columns of each line, -1 for blank and noise lines.
 func wrapWidth(lines []line, width []int) int {
-	count := map[int]int{}
+	var count [maxWrapWidth + 2]int
 	n := 0
 	for _, w := range width {
 		if w >= 0 {
@@ -49,19 +64,16 @@ func wrapWidth(lines []line, width []int) int {
 			n++
 		}
 	}
-	if n < minWrapLines {
+	if n-count[maxWrapWidth+1] < minWrapLines {
 		return 0
 	}
 	best, inBest := 0, 0
-	for w := range count {
-		if w < minWrapWidth {
-			continue
-		}
+	for w := minWrapWidth; w <= maxWrapWidth; w++ {
 		in := 0
 		for d := 0; d <= wrapBand; d++ {
 			in += count[w-d]
 		}
-		if in > inBest || in == inBest && w > best {
+		if in > inBest {
 			best, inBest = w, in
 		}
 	}
@@ -100,7 +112,7 @@ func unwrap(lines []line) ([]line, int) {
 	for i, l := range lines {
 		width[i] = -1
 		if l.text != "" && l.noise == "" {
-			width[i] = columns(strings.TrimRightFunc(l.raw, isSpaceRune))
+			width[i] = lineColumns(l.raw)
 		}
 	}
 	wrap := wrapWidth(lines, width)
@@ -112,7 +124,7 @@ func unwrap(lines []line) ([]line, int) {
 	for i, l := range lines {
 		w := width[i]
 		if w < 0 && l.text != "" {
-			w = columns(strings.TrimRightFunc(l.raw, isSpaceRune))
+			w = lineColumns(l.raw)
 		}
 		if l.text != "" && lastWidth >= wrap-wrapSlack && goesOn(out[len(out)-1], l, w, wrap) {
 			prev := &out[len(out)-1]
