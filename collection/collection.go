@@ -26,10 +26,17 @@ type Collection struct {
 	gaz func() *gazetteer.Gazetteer
 	ext func() *extract.Extractor
 
-	mu      sync.Mutex
-	ix      *index.Index   // the generation searches use
-	ixDir   string         // its directory, to notice a rebuild
-	retired []*index.Index // earlier generations still open for searches in flight
+	mu  sync.Mutex
+	gen *generation // the generation new searches use
+}
+
+// generation is an open index generation and the searches reading it. A generation that a
+// rebuild has replaced is closed when its last search ends, never under a search.
+type generation struct {
+	ix      *index.Index
+	dir     string
+	users   int
+	retired bool
 }
 
 // Open opens (creating if needed) the data directory dir.
@@ -47,41 +54,74 @@ func Open(ctx context.Context, dir string) (*Collection, error) {
 func (c *Collection) Close() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, ix := range append(c.retired, c.ix) {
-		if ix != nil {
-			ix.Close()
-		}
+	if c.gen != nil {
+		c.gen.ix.Close()
+		c.gen = nil
 	}
-	c.ix, c.retired = nil, nil
 	return c.Store.Close()
 }
 
 func (c *Collection) indexRoot() string { return filepath.Join(c.Dir, "index") }
 
 // Index returns the current index generation, opening it again when a rebuild has swapped
-// in a new one since the last call.
+// in a new one since the last call. It is for what describes the index (Meta, Dir); a
+// search holds its generation with acquire instead, because the generation returned here
+// may be closed as soon as a later rebuild is noticed.
 func (c *Collection) Index() (*index.Index, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	dir, err := index.CurrentDir(c.indexRoot())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", c.Dir, err)
-	}
-	if c.ix != nil && dir == c.ixDir {
-		return c.ix, nil
-	}
-	ix, err := index.Open(c.indexRoot())
+	ix, release, err := c.acquire()
 	if err != nil {
 		return nil, err
 	}
-	if c.ix != nil {
-		// A search may still be reading the old generation; close only the one before it.
-		if len(c.retired) > 0 {
-			c.retired[0].Close()
-			c.retired = c.retired[1:]
-		}
-		c.retired = append(c.retired, c.ix)
-	}
-	c.ix, c.ixDir = ix, ix.Dir()
+	release()
 	return ix, nil
+}
+
+// acquire returns the current generation held for one search: it stays open until release
+// is called, even if rebuilds swap in newer generations meanwhile.
+func (c *Collection) acquire() (*index.Index, func(), error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := c.refresh(); err != nil {
+		return nil, nil, err
+	}
+	g := c.gen
+	g.users++
+	return g.ix, func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if g.users--; g.users == 0 && g.retired {
+			g.ix.Close()
+		}
+	}, nil
+}
+
+// refresh makes c.gen the generation CURRENT names, retiring the one it replaces. Called
+// with c.mu held.
+func (c *Collection) refresh() error {
+	for attempt := 0; ; attempt++ {
+		dir, err := index.CurrentDir(c.indexRoot())
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.Dir, err)
+		}
+		if c.gen != nil && dir == c.gen.dir {
+			return nil
+		}
+		ix, err := index.Open(c.indexRoot())
+		if err != nil {
+			// Another process's rebuild may have swapped generations between reading
+			// CURRENT and opening it; read CURRENT again before giving up.
+			if now, _ := index.CurrentDir(c.indexRoot()); now != dir && attempt < 3 {
+				continue
+			}
+			return err
+		}
+		if old := c.gen; old != nil {
+			old.retired = true
+			if old.users == 0 {
+				old.ix.Close()
+			}
+		}
+		c.gen = &generation{ix: ix, dir: ix.Dir()}
+		return nil
+	}
 }

@@ -79,10 +79,11 @@ func (c *Collection) Search(ctx context.Context, text string, o SearchOptions) (
 	if err != nil {
 		return nil, err
 	}
-	ix, err := c.Index()
+	ix, release, err := c.acquire()
 	if err != nil {
 		return nil, err
 	}
+	defer release()
 	res, err := ix.Search(ctx, index.Request{Query: q, Limit: o.Limit, Offset: o.Offset})
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)

@@ -32,10 +32,11 @@ func (c *Collection) Trend(ctx context.Context, text string) (*TrendResult, erro
 	if len(q.Terms) == 0 {
 		return nil, fmt.Errorf("trend needs something to look for, e.g. dangjian trend 四不两直")
 	}
-	ix, err := c.Index()
+	ix, release, err := c.acquire()
 	if err != nil {
 		return nil, err
 	}
+	defer release()
 	counts, err := ix.Trend(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("trend %q: %w", text, err)
