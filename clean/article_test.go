@@ -230,6 +230,14 @@ const (
 修订后的村规民约已印发到户，村里还将在年底组织一次执行情况评议。
 本报讯 昨天，市体育中心举行全民健身长跑活动，三千多名市民参加，最年长的参赛者已经七十六岁。`
 
+	// pageLeadByline has its byline after the lead paragraph, not at the end.
+	pageLeadByline = `社区食堂开进老小区
+家门口就能吃上热乎饭菜，老人们高兴地说，社区食堂办到了大家的心坎上，一顿午饭只要十来块钱。
+本报记者 周敏
+走进城东街道的社区食堂，十几张餐桌已经坐满了老人，窗口里的菜品有荤有素，价格贴在墙上一目了然。
+街道负责人介绍，社区食堂由街道提供场地，引进专业餐饮企业运营，八十岁以上的老人用餐还有补贴。
+下一步，街道还将在另外三个老小区开办社区食堂，并为行动不便的老人提供送餐上门服务。`
+
 	pageTwoParty = `# 激活基层党建“一池春水”
 ——全国各地推进党建引领基层治理综述
 本报记者 杨帆
@@ -253,6 +261,7 @@ func TestSyntheticPages(t *testing.T) {
 		{"single article", pageSingle, []string{"前置研究事项410项", "临时党支部37个", "揭榜挂帅", "（记者 王芳）"}, nil},
 		{"essay turning to another matter", pageEssay, []string{"退休教师", "稻田长势喜人"}, nil},
 		{"points lettered like fragments", pageLettered, []string{"宅基地审批", "红白喜事", "河道两侧", "农田灌溉", "印发到户"}, []string{"全民健身"}},
+		{"byline after the lead", pageLeadByline, []string{"心坎上", "本报记者 周敏", "坐满了老人", "送餐上门"}, nil},
 		{"two Party-building articles", pageTwoParty, []string{"红色根脉强基工程", "五星支部", "（记者 杨帆）"}, []string{"东湖区", "志愿服务月", "3600余名"}},
 	}
 	for _, tt := range tests {

@@ -113,6 +113,14 @@ func newPage(text string) *page {
 		p.feat = append(p.feat, f)
 		p.topic = append(p.topic, topicOf(l.text, p.dict))
 	}
+	// A bare byline (本报记者 周敏) closes an article only where something else follows
+	// it: a headline, a dateline, the end. Followed by body text it opens the report
+	// after a lead paragraph.
+	for i := 0; i+1 < len(p.feat); i++ {
+		if p.feat[i].kind == kindEnd && p.feat[i+1].kind == kindBody && !p.feat[i+1].frag && bareByline.MatchString(p.text(i)) {
+			p.feat[i] = lineFeature(p.text(i), false, !markdown)
+		}
+	}
 	// A newspaper layout cuts an article in a few places. Where many lines begin
 	// mid-sentence, something else broke them (a converter, a house style of numbering
 	// points), and such a start says nothing about where an article begins.

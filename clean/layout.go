@@ -47,6 +47,10 @@ var (
 	// a bracketed reporter line, a bare byline, or (完).
 	endLine = regexp.MustCompile(`^(?:[\p{Han}\s]{0,12}[(（]据?[^()（）]{0,30}?日[电讯][)）]|[(（]《[^》]{1,20}》[^()（）]{0,30}版[)）]|[(（](?:本报|新华社)?(?:记者|通讯员)[^()（）]{1,30}[)）]|(?:本报|新华社|人民日报|中新社)?(?:记者|通讯员)[\p{Han}\s、·]{0,20}|[(（]完[)）])$`)
 
+	// bareByline is a byline without brackets or dateline: it may open a report as well
+	// as close one.
+	bareByline = regexp.MustCompile(`^(?:本报|新华社|人民日报|中新社)?(?:记者|通讯员)[\p{Han}\s、·]{0,20}$`)
+
 	// photoCredit is a picture's credit line (记者 王芳 摄): it stands under a photo
 	// anywhere in an article and closes nothing.
 	photoCredit = regexp.MustCompile(`(?:摄|摄影|供图|制图|绘图?)[)）]?$`)
