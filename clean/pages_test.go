@@ -12,23 +12,25 @@ import (
 
 const cwcedDir = "../../shared/html/cwced"
 
+// bigrams are the character bigrams of a text with white space removed, as a multiset.
+func bigrams(s string) map[string]int {
+	rs := []rune(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s))
+	m := map[string]int{}
+	for i := 0; i+1 < len(rs); i++ {
+		m[string(rs[i:i+2])]++
+	}
+	return m
+}
+
 // bigramF1 scores a text against gold as ../../shared/tools/page_extract.py does:
 // character bigrams with white space removed, compared as multisets.
 func bigramF1(got, gold string) float64 {
-	grams := func(s string) map[string]int {
-		rs := []rune(strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
-			}
-			return r
-		}, s))
-		m := map[string]int{}
-		for i := 0; i+1 < len(rs); i++ {
-			m[string(rs[i:i+2])]++
-		}
-		return m
-	}
-	a, b := grams(got), grams(gold)
+	a, b := bigrams(got), bigrams(gold)
 	na, nb, overlap := 0, 0, 0
 	for g, n := range a {
 		na += n
@@ -93,5 +95,37 @@ func TestRealPages(t *testing.T) {
 	t.Logf("%d pages: mean bigram F1 %.3f with Article, %.3f with Lines", len(pages), sumArticle/n, sumLines/n)
 	if sumArticle/n < 0.92 {
 		t.Errorf("mean bigram F1 %.3f with Article, want ≥ 0.92", sumArticle/n)
+	}
+}
+
+// TestRealPagesKeepText runs Article over real news pages without gold text: each prints
+// one article, so Article must keep what line cleaning keeps.
+func TestRealPagesKeepText(t *testing.T) {
+	var pages []string
+	for _, g := range []string{"../../shared/html/gne/*.html", "../../shared/html/readability/*/source.html"} {
+		m, _ := filepath.Glob(g)
+		pages = append(pages, m...)
+	}
+	if len(pages) == 0 {
+		t.Fatal("no pages in ../../shared/html/gne or ../../shared/html/readability")
+	}
+	for _, p := range pages {
+		text := pageText(t, p)
+		lines, _ := Lines(text)
+		art, removed := Article(text)
+		want, got := bigrams(lines), bigrams(art)
+		total, kept := 0, 0
+		for g, n := range want {
+			total += n
+			kept += min(n, got[g])
+		}
+		if total > 0 && float64(kept) < 0.99*float64(total) {
+			t.Errorf("%s: Article keeps %d of the %d bigrams Lines keeps", p, kept, total)
+			for _, rm := range removed {
+				if !lineReasons[rm.Reason] {
+					t.Logf("%s: removed (%s): %.80q", p, rm.Reason, rm.Text)
+				}
+			}
+		}
 	}
 }
