@@ -260,6 +260,7 @@ func TestSyntheticPages(t *testing.T) {
 		{"jump to page two and back", pageJump, []string{"擂台比武", "（下转第二版）", "一肩挑", "述职评议的重要内容"}, []string{"用电负荷", "夜市", "高温天气"}},
 		{"single article", pageSingle, []string{"前置研究事项410项", "临时党支部37个", "揭榜挂帅", "（记者 王芳）"}, nil},
 		{"essay turning to another matter", pageEssay, []string{"退休教师", "稻田长势喜人"}, nil},
+		{"essay, then a news item", pageEssay + "\n本报讯 昨天，市体育中心举行全民健身长跑活动，三千多名市民参加，最年长的参赛者已经七十六岁。", []string{"退休教师", "稻田长势喜人"}, []string{"全民健身"}},
 		{"points lettered like fragments", pageLettered, []string{"宅基地审批", "红白喜事", "河道两侧", "农田灌溉", "印发到户"}, []string{"全民健身"}},
 		{"byline after the lead", pageLeadByline, []string{"心坎上", "本报记者 周敏", "坐满了老人", "送餐上门"}, nil},
 		{"two Party-building articles", pageTwoParty, []string{"红色根脉强基工程", "五星支部", "（记者 杨帆）"}, []string{"东湖区", "志愿服务月", "3600余名"}},

@@ -350,9 +350,10 @@ func (p *page) preamble(segs []segment, mainSeg int, prof profile, inMain []bool
 func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool, joins, heads map[int]int) []string {
 	labels := make([]string, len(p.feat))
 	// On a page where other articles show themselves by datelines, jump lines or bylines,
-	// a section off the main topic is likely one more of them. On a page without such
-	// signs topic alone proves nothing: an essay turns to other matters, and a short
-	// section can share no words with the rest, so nothing is cut for its topic.
+	// text off the main topic is likely one more of them. On a page without such signs
+	// topic alone proves nothing: an essay turns to other matters, and a short section can
+	// share no words with the rest, so nothing is cut for its topic. composite: the page
+	// shows another article after the main one's start.
 	composite := false
 	for _, s := range segs[mainSeg+1:] {
 		composite = composite || s.opensArticle()
@@ -364,10 +365,14 @@ func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool
 	article := ""
 	ended := ""     // the main article's closing line, once seen
 	jumped := false // the main article jumped to another page: (下转第二版)
+	// interrupted: an article break has come since the main article began. Until then
+	// the page reads as one text, and a section on another matter is one of its sections.
+	interrupted := false
 	for si, s := range segs {
 		lab := ""
+		interrupted = interrupted || si > mainSeg && s.opensArticle()
 		sim, domain := p.measure(s, prof, inMain)
-		offTopicHere := composite && sim < offTopic && domain < domainShare && p.hanIn(s) >= minJudged
+		offTopicHere := interrupted && sim < offTopic && domain < domainShare && p.hanIn(s) >= minJudged
 		switch {
 		case si < first:
 			lab = "before the main article"
