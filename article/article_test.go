@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/dangjian/dangjian/internal/pagescore"
 )
 
 const (
@@ -97,7 +99,7 @@ func TestReadabilityPages(t *testing.T) {
 		if err := json.Unmarshal(readFixture(t, filepath.Join(dir, "expected-metadata.json")), &meta); err != nil {
 			t.Fatal(err)
 		}
-		f := bigramF1(a.Text, exp.Text())
+		f := pagescore.BigramF1(a.Text, exp.Text())
 		t.Logf("%s: F1 %.3f title %q", filepath.Base(dir), f, a.Title)
 		if f < 0.85 {
 			t.Errorf("%s: bigram F1 against expected output = %.3f, want >= 0.85", filepath.Base(dir), f)

@@ -6,13 +6,13 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/dangjian/dangjian/crawler"
+	"github.com/dangjian/dangjian/internal/pagescore"
 	"github.com/dangjian/dangjian/sample"
 )
 
@@ -143,14 +143,9 @@ func TestCrawlWrongCharsetHeader(t *testing.T) {
 // charset in the header, crawls them by URL and compares the text `show` gives with the
 // gold text and date, as ../shared/tools/page_extract.py --crawl does.
 func TestRealPagesThroughCrawl(t *testing.T) {
-	root := filepath.Join(shared, "html", "cwced")
-	pages, _ := filepath.Glob(filepath.Join(root, "original", "*.html"))
-	if len(pages) == 0 {
-		t.Fatalf("no pages in %s/original", root)
-	}
-	dir := filepath.Join(root, "original")
+	pages := cwcedPages(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		raw, err := os.ReadFile(filepath.Join(dir, filepath.Base(r.URL.Path)))
+		raw, err := os.ReadFile(filepath.Join(shared, "html", "cwced", "original", filepath.Base(r.URL.Path)))
 		if err != nil {
 			http.NotFound(w, r)
 			return
@@ -167,7 +162,7 @@ func TestRealPagesThroughCrawl(t *testing.T) {
 	defer c.Close()
 	var urls []string
 	for _, p := range pages {
-		urls = append(urls, srv.URL+"/"+filepath.Base(p))
+		urls = append(urls, srv.URL+"/"+p.ID+".html")
 	}
 	o := loopbackOptions(urls...)
 	o.MaxDepth = 0
@@ -178,35 +173,5 @@ func TestRealPagesThroughCrawl(t *testing.T) {
 	if sum.Fetched != len(pages) {
 		t.Errorf("fetched %d pages, want %d (summary %+v)", sum.Fetched, len(pages), sum)
 	}
-	dateRE := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
-	var total float64
-	dates, datesOK := 0, 0
-	for _, p := range pages {
-		id := strings.TrimSuffix(filepath.Base(p), ".html")
-		gold, err := os.ReadFile(filepath.Join(root, "cleaned", id+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, err := c.Show(ctx, srv.URL+"/"+id+".html")
-		if err != nil {
-			t.Errorf("%s: %v", id, err)
-			continue
-		}
-		total += bigramF1(v.Text, string(gold))
-		goldDate, _ := os.ReadFile(filepath.Join(root, "date", id+".txt"))
-		if d := dateRE.FindString(strings.TrimSpace(string(goldDate))); d != "" {
-			dates++
-			if v.Published != nil && strings.HasPrefix(*v.Published, d) {
-				datesOK++
-			}
-		}
-	}
-	mean := total / float64(len(pages))
-	t.Logf("%d real pages crawled: mean text bigram F1 %.3f, dates %d/%d", len(pages), mean, datesOK, dates)
-	if mean < 0.90 {
-		t.Errorf("mean bigram F1 %.3f, want ≥ 0.90", mean)
-	}
-	if dates == 0 || float64(datesOK)/float64(dates) < 0.8 {
-		t.Errorf("dates right for %d/%d pages, want ≥ 80%%", datesOK, dates)
-	}
+	checkCWCED(t, "crawled", pages, func(p pagescore.Page) (*DocView, error) { return c.Show(ctx, srv.URL+"/"+p.ID+".html") })
 }
