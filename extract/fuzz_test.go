@@ -4,8 +4,11 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/hanzi"
 )
 
 func FuzzExtract(f *testing.F) {
@@ -26,6 +29,12 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("%s offsets [%d,%d) outside text of %d runes", what, start, end, n)
 			}
 		}
+		// Names are reported in the text's own characters when folding kept one rune for
+		// one (always, for valid UTF-8); matching runs on the folded text.
+		orig, folded := []rune(text), []rune(hanzi.Fold(text))
+		if len(folded) != len(orig) {
+			orig = folded
+		}
 		prevEnd := 0
 		for _, s := range res.Sentences {
 			inside("sentence", s.Start, s.End)
@@ -33,21 +42,63 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("sentence at %d overlaps the previous one ending at %d", s.Start, prevEnd)
 			}
 			prevEnd = s.End
+			if s.Start == s.End || strings.ContainsRune(string(orig[s.Start:s.End]), '\n') {
+				t.Fatalf("sentence [%d,%d) %q is empty or spans a line break", s.Start, s.End, string(orig[s.Start:s.End]))
+			}
+		}
+		inSentence := func(what string, si, start, end int) {
+			inside(what, start, end)
+			if si < 0 || si >= len(res.Sentences) {
+				t.Fatalf("%s sentence index %d of %d", what, si, len(res.Sentences))
+			}
+			if s := res.Sentences[si]; start < s.Start || end > s.End {
+				t.Fatalf("%s [%d,%d) outside its sentence [%d,%d)", what, start, end, s.Start, s.End)
+			}
 		}
 		for _, in := range res.Initiatives {
-			inside("initiative", in.Start, in.End)
-			if in.Sentence < 0 || in.Sentence >= len(res.Sentences) {
-				t.Fatalf("initiative sentence index %d of %d", in.Sentence, len(res.Sentences))
+			inSentence("initiative", in.Sentence, in.Start, in.End)
+			if got := string(orig[in.Start:in.End]); got != in.Name {
+				t.Fatalf("initiative %q, but the text at [%d,%d) is %q", in.Name, in.Start, in.End, got)
 			}
 		}
 		for _, m := range res.Metrics {
-			inside("metric", m.Start, m.End)
-			if m.Sentence < 0 || m.Sentence >= len(res.Sentences) {
-				t.Fatalf("metric sentence index %d of %d", m.Sentence, len(res.Sentences))
-			}
+			inSentence("metric", m.Sentence, m.Start, m.End)
 			if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
 				t.Fatalf("metric value %v", m.Value)
 			}
+			span := folded[m.Start:m.End]
+			if v, unit, ok := reparseMetric(span); !ok || unit != m.Unit || !closeTo(v, m.Value) {
+				t.Fatalf("metric %v %s, but its span %q reads as %v %q (ok %v)", m.Value, m.Unit, string(span), v, unit, ok)
+			}
 		}
 	})
+}
+
+// reparseMetric reads a metric's span on its own, out of its sentence: a number, its
+// multiplier, 多/余 and the unit, and nothing else.
+func reparseMetric(span []rune) (float64, string, bool) {
+	num, ok := readNumber(span, 0, len(span))
+	if !ok {
+		return 0, "", false
+	}
+	end, unit, _, ok := readUnit(span, num.end, len(span))
+	if !ok || end != len(span) {
+		return 0, "", false
+	}
+	v := num.value
+	switch unit {
+	case "亿元":
+		v, unit = v*1e8, "元"
+	case "万元":
+		v, unit = v*1e4, "元"
+	case "余人":
+		unit = "人"
+	case "％":
+		unit = "%"
+	}
+	return v, unit, true
+}
+
+func closeTo(a, b float64) bool {
+	return a == b || math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
 }

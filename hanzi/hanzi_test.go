@@ -342,5 +342,21 @@ func FuzzFold(f *testing.F) {
 		if got, want := Fold(Simplify(s)), Fold(s); got != want {
 			t.Errorf("Fold(Simplify(%q)) = %q, want Fold = %q", s, got, want)
 		}
+		// Offsets: rune i of the output stands for rune i of the input, so ASCII (line
+		// breaks, digits, markup) stays exactly where it was, and folding the lines one by
+		// one gives the same text as folding the whole.
+		in, out := []rune(s), []rune(Fold(s))
+		for i, r := range in {
+			if i < len(out) && r < utf8.RuneSelf && out[i] != lowerASCII(r) {
+				t.Fatalf("Fold(%q) rune %d = %q, want %q in place", s, i, out[i], lowerASCII(r))
+			}
+		}
+		lines := strings.Split(s, "\n")
+		for i, l := range lines {
+			lines[i] = Fold(l)
+		}
+		if got, want := strings.Join(lines, "\n"), Fold(s); got != want {
+			t.Fatalf("Fold line by line of %q = %q, Fold of the whole = %q", s, got, want)
+		}
 	})
 }
