@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func FuzzArticle(f *testing.F) {
@@ -17,15 +18,20 @@ func FuzzArticle(f *testing.F) {
 		src := normalizeBreaks(in)
 		// On a hard-wrapped page a kept line is a run of input lines joined: it is in the
 		// input once line breaks (and the spaces around them) are taken out.
+		// Bytes that are no UTF-8 stay as they are: a character split by a line break
+		// is whole again in the joined line.
 		fold := func(s string) string { return s }
 		if r.Wrap > 0 {
 			fold = func(s string) string {
-				return strings.Map(func(r rune) rune {
-					if unicode.IsSpace(r) {
-						return -1
+				var b strings.Builder
+				for i := 0; i < len(s); {
+					r, n := utf8.DecodeRuneInString(s[i:])
+					if r == utf8.RuneError || !unicode.IsSpace(r) {
+						b.WriteString(s[i : i+n])
 					}
-					return r
-				}, s)
+					i += n
+				}
+				return b.String()
 			}
 		}
 		joined := map[string]bool{}

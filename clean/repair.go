@@ -46,13 +46,23 @@ func (p *page) findJoins(segs []segment, main profile, inMain []bool) map[int]in
 	var joins map[int]int
 	used := map[int]bool{}
 	segOf := segmentIndex(segs, len(p.feat))
+	// Only a page that prints several articles interleaves them: elsewhere a cut line
+	// goes on in the next line or nowhere, and joining it to a line further down would
+	// reorder the text.
+	window := 1
+	for _, s := range segs[1:] {
+		if s.opensArticle() {
+			window = joinWindow
+			break
+		}
+	}
 	for t, f := range p.feat {
 		if f.tail == tailNone {
 			continue
 		}
 		var local *profile // the text before the cut, made when a candidate needs it
 		next, far := candidate{head: -1}, candidate{head: -1}
-		end := min(len(p.feat), t+1+joinWindow)
+		end := min(len(p.feat), t+1+window)
 		for h := t + 1; h < end; h++ {
 			hf := p.feat[h]
 			if used[h] || hf.kind != kindBody {
