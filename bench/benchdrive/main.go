@@ -113,14 +113,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	md := rep.markdown()
-	fmt.Fprint(stdout, md)
-	if d.out != "" {
-		if err := os.WriteFile(d.out, []byte(md), 0o644); err != nil {
-			return fmt.Errorf("write results: %w", err)
-		}
-		fmt.Fprintln(stderr, "wrote", d.out)
+	fmt.Fprint(stdout, rep.markdown())
+	return nil
+}
+
+// write saves the report so far to --out.
+func (d *driver) write(rep *report) error {
+	if d.out == "" {
+		return nil
 	}
+	if err := os.WriteFile(d.out, []byte(rep.markdown()), 0o644); err != nil {
+		return fmt.Errorf("write results: %w", err)
+	}
+	d.logf("wrote %s", d.out)
 	return nil
 }
 
@@ -165,8 +170,11 @@ func (d *driver) all(ctx context.Context) (*report, error) {
 		}
 		r.runs = sd.runs
 		rep.sizes = append(rep.sizes, r)
+		rep.took = time.Since(rep.started)
+		if err := d.write(rep); err != nil { // so a run stopped at a larger size keeps the smaller ones
+			return nil, err
+		}
 	}
-	rep.took = time.Since(rep.started)
 	return rep, nil
 }
 
