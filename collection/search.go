@@ -60,6 +60,11 @@ func (c *Collection) ParseQuery(text string, o SearchOptions) (*query.Query, err
 	}
 	for field, v := range map[string]string{"province": o.Province, "year": o.Year, "source": o.Source} {
 		if v = strings.TrimSpace(v); v != "" {
+			if field == "year" {
+				if err := query.CheckYear(v); err != nil {
+					return nil, err
+				}
+			}
 			q.Filters[field] = append(q.Filters[field], v)
 		}
 	}

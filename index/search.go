@@ -277,7 +277,7 @@ func yearRange(v string) (int, int, error) {
 	}
 	a, err1 := strconv.Atoi(lo)
 	b, err2 := strconv.Atoi(hi)
-	if err1 != nil || err2 != nil || a > b || b-a > 200 {
+	if err1 != nil || err2 != nil || a > b || b-a > query.MaxYearSpan {
 		return 0, 0, fmt.Errorf("index: bad year %q (want YYYY or YYYY..YYYY)", v)
 	}
 	return a, b, nil

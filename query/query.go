@@ -110,7 +110,7 @@ func isOR(t token) bool {
 // addFilter checks value and records it under field, once.
 func (q *Query) addFilter(field, value string) error {
 	if field == "year" {
-		if err := checkYear(value); err != nil {
+		if err := CheckYear(value); err != nil {
 			return err
 		}
 	}
@@ -123,13 +123,30 @@ func (q *Query) addFilter(field, value string) error {
 	return nil
 }
 
-// checkYear accepts a year (2023) or an inclusive range (2020..2023).
-func checkYear(v string) error {
+// MaxYearSpan is the widest year range a filter may name; each year is a term to match.
+const MaxYearSpan = 200
+
+// CheckYear accepts what a year filter may hold: a year (2023) or an inclusive range
+// (2020..2023) of at most MaxYearSpan years. Callers that take a year outside the query
+// text (a flag, a URL parameter) check it with this too.
+func CheckYear(v string) error {
 	from, to, isRange := strings.Cut(v, "..")
 	if !isYear(from) || (isRange && (!isYear(to) || to < from)) {
 		return fmt.Errorf("query: bad year %q: want a year such as 2023 or a range such as 2020..2023", v)
 	}
+	if isRange && atoi4(to)-atoi4(from) > MaxYearSpan {
+		return fmt.Errorf("query: year range %q is wider than %d years", v, MaxYearSpan)
+	}
 	return nil
+}
+
+// atoi4 reads four ASCII digits.
+func atoi4(s string) int {
+	n := 0
+	for _, c := range []byte(s) {
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 func isYear(s string) bool {
