@@ -19,9 +19,10 @@ type Result struct {
 	Wrap int
 }
 
-// Article cleans one document: line cleaning (Lines), then paragraph repair, then
-// segmentation of the page into articles and removal of everything that is not the main
-// article. See Analyze for the paragraph repairs made.
+// Article cleans one document: line cleaning (Lines), joining the lines of a hard-wrapped
+// page into paragraphs, then paragraph repair, then segmentation of the page into articles
+// and removal of everything that is not the main article. See Analyze for the paragraph
+// repairs made.
 func Article(text string) (kept string, removed []corpus.Removed) {
 	r := Analyze(text)
 	return r.Kept, r.Removed
@@ -376,7 +377,7 @@ func (p *page) classify(segs []segment, mainSeg int, prof profile, inMain []bool
 		switch {
 		case si < first:
 			lab = "before the main article"
-		case si < mainSeg:
+		case si < mainSeg: // the main article's preamble
 		case si == mainSeg:
 		case s.start == startJoined:
 			lab = labels[heads[s.from]]
