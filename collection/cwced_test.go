@@ -73,5 +73,11 @@ func TestRealPagesThroughImport(t *testing.T) {
 	if _, err := c.Import(ctx, paths, nil); err != nil {
 		t.Fatal(err)
 	}
-	checkCWCED(t, "imported", pages, func(p pagescore.Page) (*DocView, error) { return c.Show(ctx, p.HTMLPath) })
+	show := func(p pagescore.Page) (*DocView, error) { return c.Show(ctx, p.HTMLPath) }
+	checkCWCED(t, "imported", pages, show)
+	// Rebuild cleans again with the current rules: what show gives after it must hold too.
+	if _, err := c.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	checkCWCED(t, "imported and rebuilt", pages, show)
 }

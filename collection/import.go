@@ -207,7 +207,7 @@ func Parse(raw []byte, ref, contentType, profile string) (*corpus.Document, erro
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, errors.New("no article text found")
 	}
-	kept, removed := clean.Lines(a.Text)
+	kept, removed := clean.Article(a.Text)
 	if strings.TrimSpace(kept) == "" {
 		return nil, errors.New("nothing but page furniture (all lines removed by cleaning)")
 	}
