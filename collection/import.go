@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/dangjian/dangjian/article"
@@ -150,7 +151,9 @@ func (c *Collection) importFile(ctx context.Context, path string) (ImportEvent, 
 }
 
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	// O_NONBLOCK: opening a named pipe would otherwise wait for a writer forever; for a
+	// regular file it changes nothing, and anything else is refused below.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 	}
