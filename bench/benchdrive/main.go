@@ -203,13 +203,9 @@ func (d *driver) size(ctx context.Context, src *benchcorpus.Source, size float64
 		agree: map[string]agreement{}, profiles: map[string]string{}}
 	d.logf("%s: %d documents, %.1f MB, %d passages", label, c.nDocs, mb(c.bytes), c.nPass)
 
-	for _, s := range d.segmenters() {
-		d.logf("%s: segmentation, %s × %d", label, s.name, d.runs)
-		st, err := d.segSpeed(ctx, s, c.text, filepath.Join(dir, "cut.txt"))
-		if err != nil {
-			return nil, err
-		}
-		r.seg[s.name] = st
+	d.logf("%s: segmentation, the three segmenters in turn × %d", label, d.runs)
+	if r.seg, err = d.segSpeeds(ctx, d.segmenters(), c.text, filepath.Join(dir, "cut.txt")); err != nil {
+		return nil, err
 	}
 	os.Remove(filepath.Join(dir, "cut.txt"))
 	if d.profile {
@@ -226,12 +222,8 @@ func (d *driver) size(ctx context.Context, src *benchcorpus.Source, size float64
 		return nil, err
 	}
 	r.imported = imp.wall
-	d.logf("%s: dangjian rebuild × %d", label, d.runs)
-	if r.build[nameDangjian], err = d.rebuildDangjian(ctx, c); err != nil {
-		return nil, err
-	}
-	d.logf("%s: FTS5 build × %d", label, d.runs)
-	if r.build[nameFTS5], err = d.buildFTS5(ctx, c); err != nil {
+	d.logf("%s: dangjian rebuild and FTS5 build in turn × %d", label, d.runs)
+	if r.build[nameDangjian], r.build[nameFTS5], err = d.builds(ctx, c); err != nil {
 		return nil, err
 	}
 	if d.profile && profileRebuild {

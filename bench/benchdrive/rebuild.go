@@ -27,47 +27,38 @@ func (d *driver) importCorpus(ctx context.Context, c *workload) (child, error) {
 	return measure(ctx, nil, d.dangjian, "--data", d.dataDir(c), "import", c.docs)
 }
 
-// rebuildDangjian runs `dangjian rebuild` (clean, learn terms, dedup, segment, extract,
-// index) several times over the imported corpus.
-func (d *driver) rebuildDangjian(ctx context.Context, c *workload) (buildStat, error) {
-	data := d.dataDir(c)
-	var secs, rss []float64
+// builds runs `dangjian rebuild` (clean, learn terms, dedup, segment, extract, index) over
+// the imported corpus and the FTS5 build over the same passages, d.runs times each, taking
+// turns so that a change in the load of this shared machine falls on both alike.
+func (d *driver) builds(ctx context.Context, c *workload) (dj, fts buildStat, err error) {
+	data, db := d.dataDir(c), d.ftsDB(c)
+	var djSecs, djRSS, ftsSecs, ftsRSS []float64
 	for range d.runs {
 		ch, err := measure(ctx, nil, d.dangjian, "--data", data, "rebuild")
 		if err != nil {
-			return buildStat{}, err
+			return dj, fts, err
 		}
-		secs = append(secs, ch.wall.Seconds())
-		rss = append(rss, float64(ch.maxRSS))
+		djSecs, djRSS = append(djSecs, ch.wall.Seconds()), append(djRSS, float64(ch.maxRSS))
+		if ch, err = measure(ctx, nil, d.python, filepath.Join(d.scripts, "fts5.py"), "build", db, c.passages); err != nil {
+			return dj, fts, err
+		}
+		ftsSecs, ftsRSS = append(ftsSecs, ch.wall.Seconds()), append(ftsRSS, float64(ch.maxRSS))
 	}
 	gen, err := index.CurrentDir(filepath.Join(data, "index"))
 	if err != nil {
-		return buildStat{}, fmt.Errorf("rebuild: %w", err)
+		return dj, fts, fmt.Errorf("rebuild: %w", err)
 	}
-	db, _ := filepath.Glob(filepath.Join(data, "corpus.db*"))
+	files, _ := filepath.Glob(filepath.Join(data, "corpus.db*"))
 	ixBytes := diskBytes(gen)
 	size := ixBytes
-	for _, f := range db {
+	for _, f := range files {
 		size += diskBytes(f)
 	}
-	s := median(secs)
-	return buildStat{seconds: s, mbs: mb(c.bytes) / s, rss: int64(median(rss)), size: size, extra: ixBytes}, nil
-}
-
-// buildFTS5 builds the FTS5 trigram index over the same passages several times.
-func (d *driver) buildFTS5(ctx context.Context, c *workload) (buildStat, error) {
-	db := d.ftsDB(c)
-	var secs, rss []float64
-	for range d.runs {
-		ch, err := measure(ctx, nil, d.python, filepath.Join(d.scripts, "fts5.py"), "build", db, c.passages)
-		if err != nil {
-			return buildStat{}, err
-		}
-		secs = append(secs, ch.wall.Seconds())
-		rss = append(rss, float64(ch.maxRSS))
-	}
-	s := median(secs)
-	return buildStat{seconds: s, mbs: mb(c.bytes) / s, rss: int64(median(rss)), size: diskBytes(db)}, nil
+	s := median(djSecs)
+	dj = buildStat{seconds: s, mbs: mb(c.bytes) / s, rss: int64(median(djRSS)), size: size, extra: ixBytes}
+	s = median(ftsSecs)
+	fts = buildStat{seconds: s, mbs: mb(c.bytes) / s, rss: int64(median(ftsRSS)), size: diskBytes(db)}
+	return dj, fts, nil
 }
 
 func (d *driver) ftsDB(c *workload) string { return filepath.Join(c.dir, "fts5.db") }

@@ -224,7 +224,8 @@ func (rep *report) notes(b *strings.Builder) {
 - Segmentation: each segmenter is a child process (dangjian's with GOMAXPROCS=1; Python and Node are single-threaded)
   that loads its dictionary, reads the file, cuts it line by line in precise mode with HMM (jieba.cut(HMM=True),
   jieba-rs cut(hmm=true), dangjian Segmenter.Cut) and writes the words. "cutting only" times the cut loop;
-  "whole process" is the child's wall time. F1: the same scripts over the SIGHAN 2005 test files, scored by spans
+  "whole process" is the child's wall time. The runs take turns between the segmenters (and between
+  the two builders below), so a change in the load of the machine falls on all alike. F1: the same scripts over the SIGHAN 2005 test files, scored by spans
   of characters with whitespace ignored, like the bakeoff's scorer.
 - Rebuild: ` + "`dangjian rebuild`" + ` (clean, learn quoted terms, near-duplicate groups, segment, extract, index) on the
   imported corpus vs ` + "`fts5.py build`" + ` (CREATE VIRTUAL TABLE … fts5(doc UNINDEXED, text, tokenize='trigram'), every

@@ -84,25 +84,35 @@ type segStat struct {
 	rss     int64
 }
 
-func (d *driver) segSpeed(ctx context.Context, s segmenter, in, out string) (segStat, error) {
-	var cut, wall, load, rss []float64
+// segSpeeds runs every segmenter over the text d.runs times, taking turns so that a change
+// in the load of this shared machine falls on all of them alike.
+func (d *driver) segSpeeds(ctx context.Context, segs []segmenter, in, out string) (map[string]segStat, error) {
+	type samples struct{ cut, wall, load, rss []float64 }
+	all := make([]samples, len(segs))
 	for range d.runs {
-		argv := s.cmd(in, out)
-		c, err := measure(ctx, s.env, argv[0], argv[1:]...)
-		if err != nil {
-			return segStat{}, err
+		for i, s := range segs {
+			argv := s.cmd(in, out)
+			c, err := measure(ctx, s.env, argv[0], argv[1:]...)
+			if err != nil {
+				return nil, err
+			}
+			t, err := parseTiming(c)
+			if err != nil {
+				return nil, err
+			}
+			mb := float64(t.Bytes) / (1 << 20)
+			all[i].cut = append(all[i].cut, mb/t.CutS)
+			all[i].wall = append(all[i].wall, mb/c.wall.Seconds())
+			all[i].load = append(all[i].load, t.LoadS)
+			all[i].rss = append(all[i].rss, float64(c.maxRSS))
 		}
-		t, err := parseTiming(c)
-		if err != nil {
-			return segStat{}, err
-		}
-		mb := float64(t.Bytes) / (1 << 20)
-		cut = append(cut, mb/t.CutS)
-		wall = append(wall, mb/c.wall.Seconds())
-		load = append(load, t.LoadS)
-		rss = append(rss, float64(c.maxRSS))
 	}
-	return segStat{cutMBs: median(cut), wallMBs: median(wall), loadS: median(load), rss: int64(median(rss))}, nil
+	stats := map[string]segStat{}
+	for i, s := range segs {
+		a := all[i]
+		stats[s.name] = segStat{cutMBs: median(a.cut), wallMBs: median(a.wall), loadS: median(a.load), rss: int64(median(a.rss))}
+	}
+	return stats, nil
 }
 
 // bakeoff scores a segmenter on a SIGHAN 2005 test set ("pku" or "msr").
