@@ -159,7 +159,7 @@ func readMeta(dir string) (Meta, error) {
 		return m, fmt.Errorf("index: read meta: %w", err)
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
-		return m, fmt.Errorf("index: read meta: %w", err)
+		return m, fmt.Errorf("index: the index in %s is damaged (%s: %v); run `dangjian rebuild` to recreate it", dir, metaFile, err)
 	}
 	return m, nil
 }

@@ -2,6 +2,10 @@ package index
 
 import (
 	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dangjian/dangjian/query"
@@ -29,5 +33,68 @@ func TestClosedIndexIsAnError(t *testing.T) {
 	}
 	if counts, err := ix.Trend(context.Background(), q); err == nil {
 		t.Errorf("closed index counted %v, want an error", counts)
+	}
+}
+
+// TestDamagedGenerations damages the index directory in ways a disk, a backup tool or a
+// user can: opening says what is wrong and that rebuild recreates it, and a rebuild does.
+func TestDamagedGenerations(t *testing.T) {
+	damages := []struct {
+		name   string
+		damage func(t *testing.T, root, gen string)
+	}{
+		{"CURRENT empty", func(t *testing.T, root, gen string) { write(t, filepath.Join(root, "CURRENT"), "") }},
+		{"CURRENT garbage", func(t *testing.T, root, gen string) { write(t, filepath.Join(root, "CURRENT"), "\x00\xff../../etc") }},
+		{"CURRENT names a path", func(t *testing.T, root, gen string) { write(t, filepath.Join(root, "CURRENT"), "gen-1/../../x") }},
+		{"CURRENT deleted", func(t *testing.T, root, gen string) { os.Remove(filepath.Join(root, "CURRENT")) }},
+		{"generation deleted", func(t *testing.T, root, gen string) { os.RemoveAll(gen) }},
+		{"generation is a file", func(t *testing.T, root, gen string) { os.RemoveAll(gen); write(t, gen, "x") }},
+		{"meta garbage", func(t *testing.T, root, gen string) { write(t, filepath.Join(gen, "dangjian.json"), "{{{") }},
+		{"shard deleted", func(t *testing.T, root, gen string) { os.RemoveAll(filepath.Join(gen, "bleve-0")) }},
+		{"shard files truncated", func(t *testing.T, root, gen string) {
+			filepath.Walk(gen, func(p string, info os.FileInfo, err error) error {
+				if err == nil && !info.IsDir() && info.Name() != "dangjian.json" {
+					os.Truncate(p, info.Size()/2)
+				}
+				return nil
+			})
+		}},
+		{"index folder deleted", func(t *testing.T, root, gen string) { os.RemoveAll(root) }},
+	}
+	q, _ := query.Parse("四不两直")
+	for _, d := range damages {
+		root := filepath.Join(t.TempDir(), "index")
+		buildTestIndex(t, root, testDocs)
+		gen, err := current(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.damage(t, root, gen)
+		ix, err := Open(root)
+		if err == nil {
+			// Damage that opening cannot see must show when searching, as an error.
+			_, err = ix.Search(context.Background(), Request{Query: q})
+			ix.Close()
+		}
+		if err == nil || !strings.Contains(err.Error(), "rebuild") && !errors.Is(err, ErrNoIndex) {
+			t.Errorf("%s: %v, want an error that says to rebuild", d.name, err)
+		}
+		buildTestIndex(t, root, testDocs)
+		ix, err = Open(root)
+		if err != nil {
+			t.Fatalf("%s: open after rebuild: %v", d.name, err)
+		}
+		res, err := ix.Search(context.Background(), Request{Query: q})
+		ix.Close()
+		if err != nil || res.Total != 1 {
+			t.Errorf("%s: after rebuild: %+v, %v; want 1 hit", d.name, res, err)
+		}
+	}
+}
+
+func write(t *testing.T, path, s string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
