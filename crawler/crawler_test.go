@@ -436,6 +436,10 @@ func TestRatePerHost(t *testing.T) {
 	if sum.Stored+sum.Duplicates != 16 {
 		t.Fatalf("stored %d and %d duplicates, want 16 articles", sum.Stored, sum.Duplicates)
 	}
+	// The server sees a request some time after the crawler sends it, and on a loaded
+	// machine that delay varies by several milliseconds: one gap may look shorter by as much
+	// as the next looks longer. Each gap must keep most of the interval, and the requests as
+	// a whole must keep the rate exactly, but for the delay of the first and the last.
 	const tolerance = 5 * time.Millisecond
 	for _, tt := range []struct {
 		s    *site
@@ -448,8 +452,13 @@ func TestRatePerHost(t *testing.T) {
 			t.Errorf("%s: %d requests, want 10", tt.s.URL, len(times))
 		}
 		for i := 1; i < len(times); i++ {
-			if gap := times[i].Sub(times[i-1]); gap < tt.want-tolerance {
-				t.Errorf("%s: requests %d and %d %v apart, want ≥ %v", tt.s.URL, i-1, i, gap, tt.want)
+			if gap := times[i].Sub(times[i-1]); gap < tt.want/2 {
+				t.Errorf("%s: requests %d and %d %v apart, want about %v", tt.s.URL, i-1, i, gap, tt.want)
+			}
+		}
+		if n := len(times); n > 1 {
+			if span, want := times[n-1].Sub(times[0]), time.Duration(n-1)*tt.want-tolerance; span < want {
+				t.Errorf("%s: %d requests in %v, want ≥ %v", tt.s.URL, n, span, want)
 			}
 		}
 	}
