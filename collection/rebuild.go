@@ -3,6 +3,8 @@ package collection
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -47,7 +49,11 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 	if err != nil {
 		return index.Meta{}, err
 	}
-	cp, err := c.recleanAndLearn(ctx, total, progress)
+	bp, err := c.learnBoilerplate(ctx, total, progress)
+	if err != nil {
+		return index.Meta{}, err
+	}
+	cp, err := c.recleanAndLearn(ctx, bp, total, progress)
 	if err != nil {
 		return index.Meta{}, err
 	}
@@ -85,6 +91,35 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 // similarity to it. Documents without copies are not in the map.
 type groupOf map[int64]dedup.Member
 
+// learnBoilerplate reads every document once to learn the lines each site repeats on
+// many pages (navigation, footers), which cleaning then removes.
+func (c *Collection) learnBoilerplate(ctx context.Context, total int, progress func(Progress)) (*clean.Boilerplate, error) {
+	bp := clean.NewBoilerplate()
+	p := Progress{Stage: "learn", Total: total}
+	err := c.Store.Each(ctx, func(d *corpus.Document) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		bp.Learn(siteOf(d.URL), d.Text)
+		p.Done++
+		p.Bytes += int64(len(d.Text))
+		progress(p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("rebuild: learn site boilerplate: %w", err)
+	}
+	return bp, nil
+}
+
+// siteOf names the site a document comes from: the host of a page, the folder of a file.
+func siteOf(ref string) string {
+	if u, err := url.Parse(ref); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return filepath.Dir(ref)
+}
+
 // cleanPass is what the first pass over the corpus learns.
 type cleanPass struct {
 	terms    []string // written between quotation marks: the segmenter keeps them whole
@@ -94,7 +129,7 @@ type cleanPass struct {
 
 // recleanAndLearn applies the current cleaning rules to every document (storing the result
 // where it changed), collects the quoted terms and groups near-duplicate documents.
-func (c *Collection) recleanAndLearn(ctx context.Context, total int, progress func(Progress)) (*cleanPass, error) {
+func (c *Collection) recleanAndLearn(ctx context.Context, bp *clean.Boilerplate, total int, progress func(Progress)) (*cleanPass, error) {
 	cp := &cleanPass{groups: groupOf{}}
 	seen := map[string]bool{}
 	var terms []string
@@ -105,6 +140,8 @@ func (c *Collection) recleanAndLearn(ctx context.Context, total int, progress fu
 			return err
 		}
 		kept, removed := clean.Article(d.Text)
+		kept, chrome := bp.Remove(siteOf(d.URL), kept)
+		removed = append(removed, chrome...)
 		if kept != d.Clean {
 			if err := c.Store.UpdateClean(ctx, d.ID, kept, removed); err != nil {
 				return err
