@@ -98,3 +98,38 @@ func write(t *testing.T, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+// TestOpenGenerationOutlivesCollection: a reader (another process, say `dangjian serve`)
+// keeps answering from the generation it opened after later rebuilds have swept that
+// generation's directory away.
+func TestOpenGenerationOutlivesCollection(t *testing.T) {
+	root := t.TempDir()
+	buildTestIndex(t, root, testDocs)
+	ix, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	texts := []string{"四不两直", "黨建", "形严实软"}
+	want := map[string]int{}
+	for _, text := range texts {
+		q, _ := query.Parse(text)
+		res, err := ix.Search(context.Background(), Request{Query: q})
+		if err != nil || res.Total == 0 {
+			t.Fatalf("search %s: %+v, %v", text, res, err)
+		}
+		want[text] = res.Total
+	}
+	for range 3 {
+		buildTestIndex(t, root, testDocs[:1])
+	}
+	if _, err := os.Stat(ix.Dir()); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("generation %s still on disk after three rebuilds (%v); the test needs it swept", ix.Dir(), err)
+	}
+	for _, text := range texts {
+		q, _ := query.Parse(text)
+		if res, err := ix.Search(context.Background(), Request{Query: q}); err != nil || res.Total != want[text] {
+			t.Errorf("search %s on the swept generation: %+v, %v; want %d hits", text, res, err, want[text])
+		}
+	}
+}
