@@ -373,16 +373,17 @@ func TestDamagedCorpusIsReported(t *testing.T) {
 	}
 }
 
-// TestRebuildOnFullDisk fills a small filesystem while a rebuild writes its index: the
-// rebuild fails with the disk's error, the previous index and tables answer as before, the
-// corpus is intact, nothing of the failed build is left, and once there is room again the
-// next rebuild completes. It needs root to mount a tmpfs; CI runs as root.
+// TestRebuildOnFullDisk fills a small filesystem while a rebuild of a grown corpus writes
+// its index: the rebuild fails with the disk's error, the previous index and tables both
+// answer as before (search and export never disagree), the corpus is intact, nothing of the
+// failed build is left, and once there is room again the next rebuild completes. It needs
+// root to mount a tmpfs; CI runs as root.
 func TestRebuildOnFullDisk(t *testing.T) {
 	if testing.Short() {
 		t.Skip("mounts a filesystem")
 	}
 	mnt := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", mnt).CombinedOutput(); err != nil {
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mnt).CombinedOutput(); err != nil {
 		if os.Getenv("CI") != "" && os.Geteuid() == 0 {
 			t.Fatalf("mount tmpfs as root in CI: %v: %s", err, out)
 		}
@@ -413,6 +414,9 @@ func TestRebuildOnFullDisk(t *testing.T) {
 		return fmt.Sprintf("%d %v %x", res.Total, res.Facets, sha256.Sum256(csv.Bytes()))
 	}
 	want := answer()
+	if _, err := c.Import(ctx, []string{writeSynthetic(t, t.TempDir(), 300, 60)}, nil); err != nil {
+		t.Fatal(err)
+	}
 	docs := map[int64]string{}
 	c.Store.Each(ctx, func(d *corpus.Document) error { docs[d.ID] = d.Hash; return nil })
 
@@ -454,8 +458,8 @@ func TestRebuildOnFullDisk(t *testing.T) {
 	if _, err := c.Rebuild(ctx, nil); err != nil {
 		t.Fatalf("rebuild with room again: %v", err)
 	}
-	if got := answer(); got != want {
-		t.Errorf("after the next rebuild: %s, want %s", got, want)
+	if got := answer(); !strings.HasPrefix(got, "360 ") {
+		t.Errorf("after the next rebuild: %s, want 360 hits", got)
 	}
 }
 

@@ -70,8 +70,14 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 		facts.Abort()
 		return index.Meta{}, err
 	}
-	// The tables go first: if the process dies between the two swaps, export is already
-	// current and the index is the previous one, which the next rebuild replaces.
+	// The index is finished first, because writing it is what fails when the disk is full;
+	// then the tables are swapped in and the index follows by a rename, so a failed rebuild
+	// leaves both as they were. Only a crash between the two swaps leaves the new tables
+	// with the previous index, which the next rebuild replaces.
+	if err := b.Finish(); err != nil {
+		facts.Abort()
+		return index.Meta{}, err
+	}
 	if err := facts.Commit(ctx); err != nil {
 		facts.Abort()
 		return index.Meta{}, err

@@ -81,7 +81,8 @@ func (r *Record) fields() map[string]interface{} {
 // shards together through a Bleve index alias.
 type Builder struct {
 	root    string
-	dir     string
+	dir     string // the build directory, then the finished generation's
+	gen     string // the finished generation's name; "" until Finish
 	shards  []*shard
 	meta    Meta
 	release func()
@@ -189,32 +190,53 @@ func (b *Builder) Add(r *Record) error {
 	return nil
 }
 
-// Commit finishes the new generation, makes it durable and makes it current.
-func (b *Builder) Commit() error {
-	defer b.release()
+// Finish writes the new generation completely and durably without making it current:
+// everything that can fail for want of disk space or I/O happens here, so a caller can
+// commit what belongs with the index (the extracted tables) only once the index is sure.
+// After Finish, Commit only swaps it in, and Abort still discards it.
+func (b *Builder) Finish() error {
+	if b.gen != "" {
+		return nil
+	}
 	if err := b.finish(); err != nil {
-		os.RemoveAll(b.dir)
 		return fmt.Errorf("index: finish build: %w", err)
 	}
 	b.meta.Built = time.Now().UTC()
 	if err := writeMeta(b.dir, b.meta); err != nil {
-		os.RemoveAll(b.dir)
 		return err
 	}
 	if err := syncTree(b.dir); err != nil {
+		return err
+	}
+	// A generation that is finished but not current is swept by the next rebuild, like a
+	// killed build.
+	gen := genPrefix + strconv.FormatInt(time.Now().UnixNano(), 10)
+	if err := os.Rename(b.dir, filepath.Join(b.root, gen)); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	b.dir, b.gen = filepath.Join(b.root, gen), gen
+	if err := syncDir(b.root); err != nil {
+		return err
+	}
+	return prepare(b.root, gen)
+}
+
+// Commit finishes the new generation if Finish has not, and makes it current.
+func (b *Builder) Commit() error {
+	defer b.release()
+	if err := b.Finish(); err != nil {
 		os.RemoveAll(b.dir)
 		return err
 	}
 	prev, _ := current(b.root)
-	gen := genPrefix + strconv.FormatInt(time.Now().UnixNano(), 10)
-	if err := os.Rename(b.dir, filepath.Join(b.root, gen)); err != nil {
-		os.RemoveAll(b.dir)
-		return fmt.Errorf("index: %w", err)
-	}
-	if err := publish(b.root, gen); err != nil {
+	if err := publish(b.root); err != nil {
 		return err
 	}
-	collect(b.root, gen, filepath.Base(prev))
+	b.dir = "" // current now: an Abort must not remove it
+	if err := syncDir(b.root); err != nil {
+		return err
+	}
+	collect(b.root, b.gen, filepath.Base(prev))
 	return nil
 }
 
@@ -260,7 +282,12 @@ func (sh *shard) close() error {
 // merges the segments written so far, work that is thrown away with the directory.
 func (b *Builder) Abort() {
 	b.stop()
-	os.RemoveAll(b.dir)
+	if b.dir != "" {
+		os.RemoveAll(b.dir)
+		if b.gen != "" {
+			os.Remove(filepath.Join(b.root, currentFile+".tmp"))
+		}
+	}
 	b.release()
 }
 

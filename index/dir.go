@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -55,9 +56,9 @@ func current(root string) (string, error) {
 	return dir, nil
 }
 
-// publish makes gen the current generation: CURRENT is replaced by rename, which is atomic,
-// so a reader sees either the old or the new name, never a torn file.
-func publish(root, gen string) error {
+// prepare writes the name of gen into CURRENT's replacement, durably, so that publishing
+// it is a rename: the one step left after a finished build needs no room on the disk.
+func prepare(root, gen string) error {
 	tmp := filepath.Join(root, currentFile+".tmp")
 	f, err := os.Create(tmp)
 	if err != nil {
@@ -74,10 +75,16 @@ func publish(root, gen string) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("index: publish: %w", err)
 	}
-	if err := os.Rename(tmp, filepath.Join(root, currentFile)); err != nil {
+	return nil
+}
+
+// publish makes the prepared generation current: CURRENT is replaced by rename, which is
+// atomic, so a reader sees either the old or the new name, never a torn file.
+func publish(root string) error {
+	if err := os.Rename(filepath.Join(root, currentFile+".tmp"), filepath.Join(root, currentFile)); err != nil {
 		return fmt.Errorf("index: publish: %w", err)
 	}
-	return syncDir(root)
+	return nil
 }
 
 func syncDir(dir string) error {
@@ -126,10 +133,11 @@ func lock(root string) (release func(), err error) {
 		f.Close()
 		return nil, fmt.Errorf("index: another rebuild is running on %s", root)
 	}
-	return func() {
+	// Commit releases the lock and an Abort after a failed Commit releases it again.
+	return sync.OnceFunc(func() {
 		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 		f.Close()
-	}, nil
+	}), nil
 }
 
 func writeMeta(dir string, m Meta) error {
