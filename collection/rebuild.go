@@ -262,6 +262,7 @@ func (a *analysis) store(ctx context.Context, b *index.Builder, facts *corpus.Fa
 // records: the article, and one passage per sentence with the provinces it is about.
 // grp is the document's near-duplicate group (zero when it has no copies).
 func (c *Collection) analyse(d *corpus.Document, grp dedup.Member) *analysis {
+	indexGroup := grp.ID // the index marks members of groups only, canonical included
 	if grp.ID == 0 {
 		grp = dedup.Member{ID: d.ID, Similarity: 1}
 	}
@@ -276,7 +277,7 @@ func (c *Collection) analyse(d *corpus.Document, grp dedup.Member) *analysis {
 	doc := &index.Record{
 		Kind: index.KindDoc, DocID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source,
 		Published: d.Published, Year: year, Text: d.Clean, Folded: hanzi.Fold(d.Title) + "\n" + folded,
-		Words: c.seg.Cut(folded), Group: grp.ID,
+		Words: c.seg.Cut(folded), Group: indexGroup,
 	}
 	a.records = append(a.records, doc)
 	var docProvinces []string
@@ -295,7 +296,7 @@ func (c *Collection) analyse(d *corpus.Document, grp dedup.Member) *analysis {
 			}
 		}
 		a.records = append(a.records, &index.Record{
-			Kind: index.KindPassage, DocID: d.ID, Seq: i, Source: d.Source, Year: year, Provinces: pvs, Group: grp.ID,
+			Kind: index.KindPassage, DocID: d.ID, Seq: i, Source: d.Source, Year: year, Provinces: pvs, Group: indexGroup,
 			Text: string(orig[s.Start:s.End]), Folded: string(foldedRunes[s.Start:s.End]), Start: s.Start, End: s.End,
 		})
 	}

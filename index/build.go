@@ -31,8 +31,8 @@ type Record struct {
 	Folded     string
 	Words      []string // the segmenter's words of Folded, for ranking
 	Start, End int      // a passage's rune offsets in its article's text
-	// Group is the canonical article of the record's near-duplicate group; 0 or DocID
-	// when the article has no copies.
+	// Group is the canonical article of the record's near-duplicate group (DocID for the
+	// canonical itself); 0 when the article has no copies.
 	Group int64
 }
 
@@ -52,7 +52,7 @@ func (r *Record) fields() map[string]interface{} {
 		fieldSource: r.Source,
 		fieldText:   r.Text,
 	}
-	if r.Group != 0 && r.Group != r.DocID {
+	if r.Group != 0 {
 		m[fieldGroup] = strconv.FormatInt(r.Group, 10)
 	}
 	if r.Year > 0 {

@@ -352,8 +352,10 @@ func atoi(s string) int {
 
 // passage is a verified passage match.
 type passage struct {
+	id        string // the record's id, to read its text when needed
 	doc       int64
 	group     int64
+	grouped   bool // the article has copies: the passage may repeat one of theirs
 	score     float64
 	text      string
 	start     int
@@ -367,7 +369,13 @@ func (ix *Index) passages(ctx context.Context, m *matcher) ([]passage, error) {
 	if err != nil {
 		return nil, err
 	}
-	cands, _, err := ix.candidates(ctx, q, []string{fieldDoc, fieldText, fieldYear, fieldProvince, fieldStart, fieldGroup})
+	// Text is read with the candidates only when they must be verified; otherwise only
+	// the few passages that need it (reprints, snippets) read it later.
+	fields := []string{fieldDoc, fieldYear, fieldProvince, fieldStart, fieldGroup}
+	if m.verify {
+		fields = append(fields, fieldText)
+	}
+	cands, _, err := ix.candidates(ctx, q, fields)
 	if err != nil {
 		return nil, err
 	}
@@ -378,8 +386,18 @@ func (ix *Index) passages(ctx context.Context, m *matcher) ([]passage, error) {
 			continue
 		}
 		doc, _ := strconv.ParseInt(str(c.fields, fieldDoc), 10, 64)
-		out = append(out, passage{doc: doc, group: groupField(c.fields, doc), score: c.score, text: text, start: atoi(str(c.fields, fieldStart)),
-			year: atoi(str(c.fields, fieldYear)), provinces: strs(c.fields, fieldProvince)})
+		group, grouped := groupField(c.fields, doc)
+		out = append(out, passage{id: c.id, doc: doc, group: group, grouped: grouped, score: c.score, text: text,
+			start: atoi(str(c.fields, fieldStart)), year: atoi(str(c.fields, fieldYear)), provinces: strs(c.fields, fieldProvince)})
+	}
+	var grouped []*passage
+	for i := range out {
+		if out[i].grouped {
+			grouped = append(grouped, &out[i])
+		}
+	}
+	if err := ix.loadPassageTexts(ctx, grouped); err != nil {
+		return nil, fmt.Errorf("index: load passages: %w", err)
 	}
 	return out, nil
 }
@@ -434,7 +452,8 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 				continue
 			}
 			id, _ := strconv.ParseInt(str(c.fields, fieldDoc), 10, 64)
-			hits = append(hits, &docHit{id: id, score: c.score, group: groupField(c.fields, id)})
+			group, _ := groupField(c.fields, id)
+			hits = append(hits, &docHit{id: id, score: c.score, group: group})
 		}
 	}
 	inHits := make(map[int64]bool, len(hits))
@@ -455,7 +474,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	for i, h := range hits {
 		ids[i] = h.id
 	}
-	docs, err := ix.loadDocs(ctx, ids)
+	docs, err := ix.loadDocs(ctx, ids, false)
 	if err != nil {
 		return nil, err
 	}
@@ -473,8 +492,23 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		if len(page) > limit {
 			page = page[:limit]
 		}
+		pageIDs := make([]int64, len(page))
+		var psgs []*passage
+		for i, h := range page {
+			pageIDs[i] = h.id
+			for j := range h.passages {
+				psgs = append(psgs, &h.passages[j])
+			}
+		}
+		texts, err := ix.loadDocs(ctx, pageIDs, true)
+		if err != nil {
+			return nil, err
+		}
+		if err := ix.loadPassageTexts(ctx, psgs); err != nil {
+			return nil, fmt.Errorf("index: load passages: %w", err)
+		}
 		for _, h := range page {
-			res.Hits = append(res.Hits, ix.hit(h, docs[h.id], m))
+			res.Hits = append(res.Hits, ix.hit(h, texts[h.id], m))
 		}
 	}
 	if res.Hits == nil {
@@ -492,11 +526,13 @@ type docHit struct {
 	duplicates []int64
 }
 
-func groupField(fields map[string]interface{}, id int64) int64 {
+// groupField reads a record's near-duplicate group: its canonical article, and whether
+// the article has copies at all (a record without the field is its own group).
+func groupField(fields map[string]interface{}, id int64) (int64, bool) {
 	if g, err := strconv.ParseInt(str(fields, fieldGroup), 10, 64); err == nil && g != 0 {
-		return g
+		return g, true
 	}
-	return id
+	return id, false
 }
 
 // collapse orders hits by score and keeps one per near-duplicate group: the canonical where
@@ -541,6 +577,10 @@ func distinctPassages(psgs []passage) []passage {
 	seen := make(map[key]bool, len(psgs))
 	out := make([]passage, 0, len(psgs))
 	for _, p := range psgs {
+		if !p.grouped {
+			out = append(out, p) // an article without copies repeats nothing
+			continue
+		}
 		k := key{p.group, dedup.Normalize(p.text)}
 		if seen[k] {
 			continue
@@ -595,32 +635,67 @@ type docFields struct {
 	Provinces                           []string
 }
 
-// loadDocs reads the stored fields of the articles of hits. Facets need source and year of
-// every hit, so all are read; only the page's hits need their text, but reading it with the
-// rest costs one lookup per hit instead of two.
-func (ix *Index) loadDocs(ctx context.Context, ids []int64) (map[int64]docFields, error) {
+// loadDocs reads the stored fields of the articles of hits. Facets need the source and
+// year of every hit, snippets the text of only the page's hits, so text is read only when
+// withText says so: reading every hit's text made common words slow.
+func (ix *Index) loadDocs(ctx context.Context, ids []int64, withText bool) (map[int64]docFields, error) {
 	out := make(map[int64]docFields, len(ids))
-	const chunk = 1000
-	for i := 0; i < len(ids); i += chunk {
-		end := min(i+chunk, len(ids))
-		keys := make([]string, 0, end-i)
-		for _, id := range ids[i:end] {
-			keys = append(keys, "d"+strconv.FormatInt(id, 10))
-		}
-		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(keys), len(keys), 0, false)
-		req.Fields = []string{fieldDoc, fieldURL, fieldTitle, fieldSource, fieldPublished, fieldText, fieldYear, fieldProvince}
-		res, err := ix.search(ctx, req)
-		if err != nil {
-			return nil, fmt.Errorf("index: load documents: %w", err)
-		}
-		for _, h := range res.Hits {
-			id, _ := strconv.ParseInt(str(h.Fields, fieldDoc), 10, 64)
-			out[id] = docFields{URL: str(h.Fields, fieldURL), Title: str(h.Fields, fieldTitle),
-				Source: str(h.Fields, fieldSource), Published: str(h.Fields, fieldPublished),
-				Text: str(h.Fields, fieldText), Year: atoi(str(h.Fields, fieldYear)), Provinces: strs(h.Fields, fieldProvince)}
-		}
+	fields := []string{fieldDoc, fieldURL, fieldTitle, fieldSource, fieldPublished, fieldYear, fieldProvince}
+	if withText {
+		fields = append(fields, fieldText)
+	}
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = "d" + strconv.FormatInt(id, 10)
+	}
+	err := ix.stored(ctx, keys, fields, func(f map[string]interface{}) {
+		id, _ := strconv.ParseInt(str(f, fieldDoc), 10, 64)
+		out[id] = docFields{URL: str(f, fieldURL), Title: str(f, fieldTitle),
+			Source: str(f, fieldSource), Published: str(f, fieldPublished),
+			Text: str(f, fieldText), Year: atoi(str(f, fieldYear)), Provinces: strs(f, fieldProvince)}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index: load documents: %w", err)
 	}
 	return out, nil
+}
+
+// stored reads fields of records by id, a thousand at a time.
+func (ix *Index) stored(ctx context.Context, ids []string, fields []string, fn func(map[string]interface{})) error {
+	const chunk = 1000
+	for i := 0; i < len(ids); i += chunk {
+		keys := ids[i:min(i+chunk, len(ids))]
+		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(keys), len(keys), 0, false)
+		req.Fields = fields
+		res, err := ix.search(ctx, req)
+		if err != nil {
+			return err
+		}
+		for _, h := range res.Hits {
+			h.Fields["_id"] = h.ID
+			fn(h.Fields)
+		}
+	}
+	return nil
+}
+
+// loadPassageTexts fills in the text of the passages that lack it.
+func (ix *Index) loadPassageTexts(ctx context.Context, psgs []*passage) error {
+	var ids []string
+	byID := map[string][]*passage{}
+	for _, p := range psgs {
+		if p.text == "" && p.id != "" {
+			if byID[p.id] == nil {
+				ids = append(ids, p.id)
+			}
+			byID[p.id] = append(byID[p.id], p)
+		}
+	}
+	return ix.stored(ctx, ids, []string{fieldText}, func(f map[string]interface{}) {
+		for _, p := range byID[str(f, "_id")] {
+			p.text = str(f, fieldText)
+		}
+	})
 }
 
 // Trend counts the passages that say what q asks for, by province and year, each passage
