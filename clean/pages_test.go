@@ -3,48 +3,13 @@ package clean
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/dangjian/dangjian/article"
+	"github.com/dangjian/dangjian/internal/pagescore"
 )
 
 const cwcedDir = "../../shared/html/cwced"
-
-// bigrams are the character bigrams of a text with white space removed, as a multiset.
-func bigrams(s string) map[string]int {
-	rs := []rune(strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s))
-	m := map[string]int{}
-	for i := 0; i+1 < len(rs); i++ {
-		m[string(rs[i:i+2])]++
-	}
-	return m
-}
-
-// bigramF1 scores a text against gold as ../../shared/tools/page_extract.py does:
-// character bigrams with white space removed, compared as multisets.
-func bigramF1(got, gold string) float64 {
-	a, b := bigrams(got), bigrams(gold)
-	na, nb, overlap := 0, 0, 0
-	for g, n := range a {
-		na += n
-		overlap += min(n, b[g])
-	}
-	for _, n := range b {
-		nb += n
-	}
-	if na == 0 || nb == 0 || overlap == 0 {
-		return 0
-	}
-	p, r := float64(overlap)/float64(na), float64(overlap)/float64(nb)
-	return 2 * p * r / (p + r)
-}
 
 // pageText is the main text of a saved HTML page as import extracts it.
 func pageText(t *testing.T, path string) string {
@@ -63,21 +28,20 @@ func pageText(t *testing.T, path string) string {
 // TestRealPages runs Article over the real single-article web pages of CWCED: it must keep
 // what line cleaning keeps, page by page, since none of them prints another article.
 func TestRealPages(t *testing.T) {
-	pages, _ := filepath.Glob(filepath.Join(cwcedDir, "original", "*.html"))
+	pages, err := pagescore.CWCED(cwcedDir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(pages) == 0 {
 		t.Fatalf("no pages in %s/original", cwcedDir)
 	}
 	var sumLines, sumArticle float64
 	for _, p := range pages {
-		id := strings.TrimSuffix(filepath.Base(p), ".html")
-		gold, err := os.ReadFile(filepath.Join(cwcedDir, "cleaned", id+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := pageText(t, p)
+		id := p.ID
+		text := pageText(t, p.HTMLPath)
 		lines, _ := Lines(text)
 		art, removed := Article(text)
-		fl, fa := bigramF1(lines, string(gold)), bigramF1(art, string(gold))
+		fl, fa := pagescore.BigramF1(lines, p.Gold), pagescore.BigramF1(art, p.Gold)
 		sumLines += fl
 		sumArticle += fa
 		if fa < fl-0.02 {
@@ -113,7 +77,7 @@ func TestRealPagesKeepText(t *testing.T) {
 		text := pageText(t, p)
 		lines, _ := Lines(text)
 		art, removed := Article(text)
-		want, got := bigrams(lines), bigrams(art)
+		want, got := pagescore.Bigrams(lines), pagescore.Bigrams(art)
 		total, kept := 0, 0
 		for g, n := range want {
 			total += n

@@ -12,7 +12,7 @@ import (
 
 // BigramF1 compares two texts as multisets of adjacent character pairs, white space removed.
 func BigramF1(got, gold string) float64 {
-	a, b := bigrams(got), bigrams(gold)
+	a, b := Bigrams(got), Bigrams(gold)
 	na, nb, overlap := 0, 0, 0
 	for g, n := range a {
 		na += n
@@ -28,7 +28,8 @@ func BigramF1(got, gold string) float64 {
 	return 2 * p * r / (p + r)
 }
 
-func bigrams(s string) map[string]int {
+// Bigrams counts the adjacent character pairs of a text, white space removed.
+func Bigrams(s string) map[string]int {
 	rs := []rune(strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
