@@ -11,28 +11,6 @@ import (
 	"unicode/utf8"
 )
 
-func TestScoreWords(t *testing.T) {
-	tests := []struct {
-		got, gold []string
-		p, r      float64
-	}{
-		{[]string{"共同", "创造"}, []string{"共同", "创造"}, 1, 1},
-		{[]string{"共同创造"}, []string{"共同", "创造"}, 0, 0},
-		{[]string{"共", "同", "创造"}, []string{"共同", "创造"}, 1.0 / 3, 0.5},
-		{[]string{"一“", "二"}, []string{"一", "“二"}, 0, 0},
-		{[]string{"一", " “", "二"}, []string{"一", "“", "二"}, 1, 1},
-	}
-	for _, tt := range tests {
-		s, err := scoreWords(tt.got, tt.gold)
-		if err != nil || s.P != tt.p || s.R != tt.r {
-			t.Errorf("scoreWords(%q, %q) = P %.3f R %.3f (%v), want P %.3f R %.3f", tt.got, tt.gold, s.P, s.R, err, tt.p, tt.r)
-		}
-	}
-	if _, err := scoreWords([]string{"共同"}, []string{"共", "创"}); err == nil {
-		t.Error("scoreWords over different text = nil error, want one")
-	}
-}
-
 func TestPassages(t *testing.T) {
 	tests := []struct {
 		text string

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/benchcorpus"
+
+	"github.com/dangjian/dangjian/internal/sighan"
 )
 
 const (
@@ -147,9 +149,9 @@ func (d *driver) all(ctx context.Context) (*report, error) {
 		return nil, err
 	}
 	d.logf("bakeoff: SIGHAN 2005 PKU and MSR for the three segmenters")
-	rep.f1 = map[string]map[string]score{}
+	rep.f1 = map[string]map[string]sighan.Score{}
 	for _, s := range d.segmenters() {
-		rep.f1[s.name] = map[string]score{}
+		rep.f1[s.name] = map[string]sighan.Score{}
 		for _, set := range []string{"pku", "msr"} {
 			sc, err := d.bakeoff(ctx, s, set)
 			if err != nil {

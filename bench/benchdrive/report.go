@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/dangjian/dangjian/internal/sighan"
 )
 
 // report is a whole benchmark run.
@@ -17,7 +19,7 @@ type report struct {
 	started time.Time
 	took    time.Duration
 	machine string
-	f1      map[string]map[string]score // segmenter → "pku"/"msr" → score
+	f1      map[string]map[string]sighan.Score // segmenter → "pku"/"msr" → score
 	sizes   []*sizeResult
 }
 

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/segment"
+
+	"github.com/dangjian/dangjian/internal/sighan"
 )
 
 // cutFile is the `benchdrive segment IN OUT` child: dangjian's segmenter under the same
@@ -116,24 +118,24 @@ func (d *driver) segSpeeds(ctx context.Context, segs []segmenter, in, out string
 }
 
 // bakeoff scores a segmenter on a SIGHAN 2005 test set ("pku" or "msr").
-func (d *driver) bakeoff(ctx context.Context, s segmenter, set string) (score, error) {
+func (d *driver) bakeoff(ctx context.Context, s segmenter, set string) (sighan.Score, error) {
 	in := filepath.Join(d.shared, "sighan2005", "testing", set+"_test.utf8")
 	out := filepath.Join(d.work, "sighan-"+set+"-"+s.name+".txt")
 	argv := s.cmd(in, out)
 	if _, err := measure(ctx, s.env, argv[0], argv[1:]...); err != nil {
-		return score{}, err
+		return sighan.Score{}, err
 	}
 	got, err := os.ReadFile(out)
 	if err != nil {
-		return score{}, fmt.Errorf("bakeoff: %w", err)
+		return sighan.Score{}, fmt.Errorf("bakeoff: %w", err)
 	}
 	gold, err := os.ReadFile(filepath.Join(d.shared, "sighan2005", "gold", set+"_test_gold.utf8"))
 	if err != nil {
-		return score{}, fmt.Errorf("bakeoff: %w", err)
+		return sighan.Score{}, fmt.Errorf("bakeoff: %w", err)
 	}
-	sc, err := scoreWords(strings.Fields(string(got)), strings.Fields(string(gold)))
+	sc, err := sighan.Words(strings.Fields(string(got)), strings.Fields(string(gold)))
 	if err != nil {
-		return score{}, fmt.Errorf("bakeoff %s %s: %w", s.name, set, err)
+		return sighan.Score{}, fmt.Errorf("bakeoff %s %s: %w", s.name, set, err)
 	}
 	return sc, nil
 }

@@ -1,4 +1,6 @@
-package main
+// Package sighan scores a word segmentation against gold as the SIGHAN 2005 bakeoff's
+// scorer does: a word is right when its character span is a gold word's span.
+package sighan
 
 import (
 	"fmt"
@@ -6,14 +8,13 @@ import (
 	"unicode"
 )
 
-// score is word-level precision, recall and F1 as the SIGHAN bakeoff's scorer computes
-// them: a word is right when its character span is a gold word's span.
-type score struct {
+// Score is word-level precision, recall and F1.
+type Score struct {
 	P, R, F1           float64
 	Gold, Got, Correct int
 }
 
-// spans turns words into [start, end) character spans over the text with whitespace
+// spans turns words into [start, end) character spans over the text with white space
 // removed, so that line breaks in different places do not matter.
 func spans(words []string) (map[[2]int]bool, string) {
 	set := make(map[[2]int]bool, len(words))
@@ -37,14 +38,14 @@ func spans(words []string) (map[[2]int]bool, string) {
 	return set, text.String()
 }
 
-// scoreWords compares a segmentation with the gold one; both must cover the same characters.
-func scoreWords(got, gold []string) (score, error) {
+// Words compares a segmentation with the gold one; both must cover the same characters.
+func Words(got, gold []string) (Score, error) {
 	gotSet, gotText := spans(got)
 	goldSet, goldText := spans(gold)
 	if gotText != goldText {
-		return score{}, fmt.Errorf("segmentation covers other text than gold (%d vs %d bytes)", len(gotText), len(goldText))
+		return Score{}, fmt.Errorf("segmentation covers other text than gold (%d vs %d bytes)", len(gotText), len(goldText))
 	}
-	s := score{Gold: len(goldSet), Got: len(gotSet)}
+	s := Score{Gold: len(goldSet), Got: len(gotSet)}
 	for sp := range gotSet {
 		if goldSet[sp] {
 			s.Correct++
