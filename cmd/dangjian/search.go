@@ -87,6 +87,13 @@ func printHits(w io.Writer, res *collection.SearchResult, offset int, colour boo
 			meta = append(meta, pv)
 		}
 		fmt.Fprintf(w, "    %s\n    %s\n", strings.Join(meta, " · "), h.URL)
+		if len(h.Duplicates) > 0 {
+			ids := make([]string, len(h.Duplicates))
+			for i, id := range h.Duplicates {
+				ids[i] = fmt.Sprint(id)
+			}
+			fmt.Fprintf(w, "    reprinted as id %s (dangjian dups lists the groups)\n", strings.Join(ids, ", "))
+		}
 		for _, s := range h.Snippets {
 			fmt.Fprintf(w, "    %s\n", terminalSnippet(s, colour))
 		}
