@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -95,6 +96,9 @@ type shard struct {
 	records chan *Record
 	done    chan error // receives the shard's first indexing error, or nil, when records is closed
 	count   int
+	// aborted makes the shard drop what is still queued instead of indexing it: an Abort
+	// (Ctrl-C) should not wait for work that is thrown away.
+	aborted atomic.Bool
 }
 
 func shardDir(i int) string { return bleveDir + "-" + strconv.Itoa(i) }
@@ -150,7 +154,7 @@ func newBuilder(root string, shards int) (*Builder, error) {
 func (sh *shard) run() {
 	var err error
 	for r := range sh.records {
-		if err != nil {
+		if err != nil || sh.aborted.Load() {
 			continue // drain so Add never blocks
 		}
 		if e := sh.b.Index(r.id(), r.fields()); e != nil {
@@ -281,6 +285,9 @@ func (sh *shard) close() error {
 // Abort discards the generation being built. The offline builder is not closed: closing
 // merges the segments written so far, work that is thrown away with the directory.
 func (b *Builder) Abort() {
+	for _, sh := range b.shards {
+		sh.aborted.Store(true)
+	}
 	b.stop()
 	if b.dir != "" {
 		os.RemoveAll(b.dir)
