@@ -17,8 +17,8 @@ import (
 	"github.com/dangjian/dangjian/query"
 )
 
-// MaxCandidates bounds how many records one query may verify; a query that matches more
-// reports its total as a lower bound.
+// MaxCandidates bounds how many records one query may verify: the best-scoring ones are
+// kept, so a query that matches more counts and shows only those.
 const MaxCandidates = 200000
 
 // Index is an open, read-only index generation.
@@ -290,7 +290,7 @@ type candidate struct {
 	fields map[string]interface{}
 }
 
-func (ix *Index) candidates(ctx context.Context, q bquery.Query, fields []string) ([]candidate, int, error) {
+func (ix *Index) candidates(ctx context.Context, q bquery.Query, fields []string) ([]candidate, error) {
 	req := bleve.NewSearchRequestOptions(q, MaxCandidates, 0, false)
 	req.Fields = fields
 	res, err := ix.search(ctx, req)
@@ -298,13 +298,13 @@ func (ix *Index) candidates(ctx context.Context, q bquery.Query, fields []string
 		err = ctx.Err() // a search cut short returns what it found so far: not an answer
 	}
 	if err != nil {
-		return nil, 0, fmt.Errorf("index: search: %w", err)
+		return nil, fmt.Errorf("index: search: %w", err)
 	}
 	out := make([]candidate, len(res.Hits))
 	for i, h := range res.Hits {
 		out[i] = candidate{id: h.ID, score: h.Score, fields: h.Fields}
 	}
-	return out, int(res.Total), nil
+	return out, nil
 }
 
 // search runs req over all shards. Bleve's alias answers with the hits of the shards that
@@ -375,7 +375,7 @@ func (ix *Index) passages(ctx context.Context, m *matcher) ([]passage, error) {
 	if m.verify {
 		fields = append(fields, fieldText)
 	}
-	cands, _, err := ix.candidates(ctx, q, fields)
+	cands, err := ix.candidates(ctx, q, fields)
 	if err != nil {
 		return nil, err
 	}
@@ -443,7 +443,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		if m.verify {
 			fields = append(fields, fieldTitle, fieldText)
 		}
-		cands, _, err := ix.candidates(ctx, q, fields)
+		cands, err := ix.candidates(ctx, q, fields)
 		if err != nil {
 			return nil, err
 		}
