@@ -232,7 +232,7 @@ func (c *Collection) indexAll(ctx context.Context, b *index.Builder, facts *corp
 			continue
 		}
 		p.Done++
-		p.Bytes += int64(len(a.records[0].Text))
+		p.Bytes += int64(len(a.article.Text))
 		progress(p)
 	}
 	if err := <-readErr; err != nil && addErr == nil {
@@ -243,17 +243,15 @@ func (c *Collection) indexAll(ctx context.Context, b *index.Builder, facts *corp
 
 // analysis is what rebuild derives from one document.
 type analysis struct {
-	records     []*index.Record // the article record first, then its passages
+	article     *index.Article
 	facts       corpus.DocFacts
 	initiatives []corpus.Initiative
 	metrics     []corpus.Metric
 }
 
 func (a *analysis) store(ctx context.Context, b *index.Builder, facts *corpus.FactsWriter) error {
-	for _, r := range a.records {
-		if err := b.Add(r); err != nil {
-			return err
-		}
+	if err := b.Add(a.article); err != nil {
+		return err
 	}
 	return facts.Add(ctx, a.facts, a.initiatives, a.metrics)
 }
@@ -272,14 +270,14 @@ func (c *Collection) analyse(d *corpus.Document, grp dedup.Member) *analysis {
 	if year == 0 {
 		year = yearOf(d.Published)
 	}
-	orig, foldedRunes := []rune(d.Clean), []rune(folded)
-	a := &analysis{}
-	doc := &index.Record{
-		Kind: index.KindDoc, DocID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source,
-		Published: d.Published, Year: year, Text: d.Clean, Folded: hanzi.Fold(d.Title) + "\n" + folded,
-		Words: c.seg.Cut(folded), Group: indexGroup,
+	orig := []rune(d.Clean)
+	all := hanzi.Fold(d.Title) + "\n" + folded
+	doc := &index.Article{
+		DocID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source,
+		Published: d.Published, Year: year, Text: d.Clean, Folded: all,
+		Words: c.seg.Cut(all), Group: indexGroup,
 	}
-	a.records = append(a.records, doc)
+	a := &analysis{article: doc}
 	var docProvinces []string
 	seen := map[string]bool{}
 	evidence := make([]string, len(res.Sentences))
@@ -295,10 +293,7 @@ func (c *Collection) analyse(d *corpus.Document, grp dedup.Member) *analysis {
 				docProvinces = append(docProvinces, pv)
 			}
 		}
-		a.records = append(a.records, &index.Record{
-			Kind: index.KindPassage, DocID: d.ID, Seq: i, Source: d.Source, Year: year, Provinces: pvs, Group: indexGroup,
-			Text: string(orig[s.Start:s.End]), Folded: string(foldedRunes[s.Start:s.End]), Start: s.Start, End: s.End,
-		})
+		doc.Passages = append(doc.Passages, index.Passage{Start: s.Start, End: s.End, Provinces: pvs})
 	}
 	doc.Provinces = docProvinces
 	a.facts = corpus.DocFacts{DocID: d.ID, Year: year, Provinces: docProvinces, Group: grp.ID, Similarity: grp.Similarity}

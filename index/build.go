@@ -3,113 +3,77 @@ package index
 import (
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
-	"runtime"
+	"sort"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/dangjian/dangjian/hanzi"
 )
 
-// Record is what the index keeps of an article or of one passage of it.
-type Record struct {
-	Kind      string // KindDoc or KindPassage
+// Article is what the index keeps of one article: its metadata for display and filters,
+// its text for matching and snippets, and its passages (sentences) with the provinces each
+// is about, for searches by province and for trends.
+type Article struct {
 	DocID     int64
-	Seq       int // passage number within its document; 0 for the article record
 	Title     string
 	URL       string
 	Source    string
 	Published string
 	Year      int
 	Provinces []string
-	// Text is the article's cleaned text, or the passage's sentence, in original characters.
+	// Text is the cleaned text in original characters.
 	Text string
-	// Folded is the searchable text folded by hanzi.Fold: title and text for an article, the
-	// sentence for a passage. It has the same characters at the same offsets as the original.
-	Folded     string
-	Words      []string // the segmenter's words of Folded, for ranking
-	Start, End int      // a passage's rune offsets in its article's text
-	// Group is the canonical article of the record's near-duplicate group (DocID for the
+	// Folded is hanzi.Fold(Title + "\n" + Text): the same runes at the same positions,
+	// folded for matching. Add computes it when it is empty.
+	Folded string
+	// Words are the segmenter's words of Folded in order, for ranking: a match that is a
+	// whole word ranks above one inside a longer word.
+	Words    []string
+	Passages []Passage
+	// Group is the canonical article of the article's near-duplicate group (DocID for the
 	// canonical itself); 0 when the article has no copies.
 	Group int64
 }
 
-func (r *Record) id() string {
-	if r.Kind == KindPassage {
-		return "p" + strconv.FormatInt(r.DocID, 10) + "." + strconv.Itoa(r.Seq)
-	}
-	return "d" + strconv.FormatInt(r.DocID, 10)
-}
-
-func (r *Record) fields() map[string]interface{} {
-	m := map[string]interface{}{
-		fieldKind:   r.Kind,
-		fieldDoc:    strconv.FormatInt(r.DocID, 10),
-		fieldGrams:  r.Folded,
-		fieldWords:  strings.Join(r.Words, " "),
-		fieldSource: r.Source,
-		fieldText:   r.Text,
-	}
-	if r.Group != 0 {
-		m[fieldGroup] = strconv.FormatInt(r.Group, 10)
-	}
-	if r.Year > 0 {
-		m[fieldYear] = strconv.Itoa(r.Year)
-	}
-	if len(r.Provinces) > 0 {
-		m[fieldProvince] = r.Provinces
-	}
-	if r.Kind == KindPassage {
-		m[fieldStart] = strconv.Itoa(r.Start)
-		m[fieldEnd] = strconv.Itoa(r.End)
-		return m
-	}
-	m[fieldTitle] = r.Title
-	m[fieldURL] = r.URL
-	m[fieldPublished] = r.Published
-	return m
+// Passage is one sentence of an article: rune offsets in the article's Text, and the
+// provinces it is attributed to.
+type Passage struct {
+	Start, End int
+	Provinces  []string
 }
 
 // Builder writes a new index generation beside the current one. Nothing a search can see
 // changes until Commit swaps it in; a crash or an Abort leaves the previous index as it was.
 //
-// Bleve's offline builder analyses and writes on the caller's goroutine, so one builder
-// uses one core. The generation is therefore split into shards, one builder and goroutine
-// each; an article and its passages always go to the same shard, and searches query the
-// shards together through a Bleve index alias.
+// The generation has two parts. The text index is our own (see postings.go): every
+// position of the folded text is filed under the pair of characters that starts there, so
+// any string is found by reading one posting list and comparing the text at each position,
+// as code-search engines do; it is built in memory in one pass and written as flat files
+// that searches map into memory. Bleve keeps the article records: the fields a hit shows.
 type Builder struct {
 	root    string
 	dir     string // the build directory, then the finished generation's
 	gen     string // the finished generation's name; "" until Finish
-	shards  []*shard
 	meta    Meta
 	release func()
+
+	folded, orig *fileWriter
+	docs         []docRecord
+	passages     []passageRecord
+	provinces    []uint16
+	words        []byte // bit i: a word of the segmenter starts at byte i of the folded text
+	strs         stringTable
+	grams        gramTable
+	articles     *articleStore
 }
 
-// shard is one part of a generation being built.
-type shard struct {
-	path    string
-	b       bleve.Builder
-	records chan *Record
-	done    chan error // receives the shard's first indexing error, or nil, when records is closed
-	count   int
-	// aborted makes the shard drop what is still queued instead of indexing it: an Abort
-	// (Ctrl-C) should not wait for work that is thrown away.
-	aborted atomic.Bool
-}
-
-func shardDir(i int) string { return bleveDir + "-" + strconv.Itoa(i) }
-
-// NewBuilder starts a rebuild in the index directory root (DATA/index), with one shard per
-// processor.
+// NewBuilder starts a rebuild in the index directory root (DATA/index).
 func NewBuilder(root string) (*Builder, error) {
-	return newBuilder(root, runtime.GOMAXPROCS(0))
-}
-
-func newBuilder(root string, shards int) (*Builder, error) {
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
@@ -124,74 +88,128 @@ func newBuilder(root string, shards int) (*Builder, error) {
 		release()
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	m, err := newMapping()
-	if err != nil {
+	b := &Builder{root: root, dir: dir, release: release, grams: newGramTable(), strs: newStringTable()}
+	fail := func(err error) (*Builder, error) {
+		b.closeFiles()
 		os.RemoveAll(dir)
 		release()
-		return nil, fmt.Errorf("index: mapping: %w", err)
+		return nil, err
 	}
-	b := &Builder{root: root, dir: dir, release: release, meta: Meta{Shards: shards}}
-	for i := range shards {
-		sh := &shard{path: filepath.Join(dir, shardDir(i)), records: make(chan *Record, 256), done: make(chan error, 1)}
-		sh.b, err = bleve.NewBuilder(sh.path, m, map[string]interface{}{
-			// Keep the builder's scratch files inside the build directory, so a killed rebuild
-			// leaves nothing outside the data directory and the next rebuild sweeps it away.
-			"buildPathPrefix": dir,
-			"batchSize":       2000,
-		})
-		if err != nil {
-			b.stop()
-			os.RemoveAll(dir)
-			release()
-			return nil, fmt.Errorf("index: start build: %w", err)
-		}
-		b.shards = append(b.shards, sh)
-		go sh.run()
+	if b.folded, err = newFileWriter(filepath.Join(dir, foldedFile)); err != nil {
+		return fail(err)
+	}
+	if b.orig, err = newFileWriter(filepath.Join(dir, origFile)); err != nil {
+		return fail(err)
+	}
+	if b.articles, err = newArticleStore(filepath.Join(dir, bleveDir)); err != nil {
+		return fail(err)
 	}
 	return b, nil
 }
 
-func (sh *shard) run() {
-	var err error
-	for r := range sh.records {
-		if err != nil || sh.aborted.Load() {
-			continue // drain so Add never blocks
-		}
-		if e := sh.b.Index(r.id(), r.fields()); e != nil {
-			err = fmt.Errorf("index: add %s: %w", r.id(), e)
-		}
-		sh.count++
+// Add indexes one article. Articles are numbered in the order they are added.
+func (b *Builder) Add(a *Article) error {
+	folded := a.Folded
+	if folded == "" {
+		folded = hanzi.Fold(a.Title + "\n" + a.Text)
 	}
-	sh.done <- err
+	// The title ends where as many runes as it has are read from the folded text.
+	titleLen := 0
+	for range utf8.RuneCountInString(a.Title) {
+		_, size := utf8.DecodeRuneInString(folded[titleLen:])
+		titleLen += size
+	}
+	if titleLen >= len(folded) || folded[titleLen] != '\n' ||
+		utf8.RuneCountInString(folded) != utf8.RuneCountInString(a.Title)+1+utf8.RuneCountInString(a.Text) {
+		return fmt.Errorf("index: article %d: the folded text does not match title and text rune for rune", a.DocID)
+	}
+	titleLen++
+	fStart, oStart := b.folded.n, b.orig.n
+	if fStart+int64(len(folded)) > math.MaxUint32 || oStart+int64(len(a.Text)) > math.MaxUint32 {
+		return fmt.Errorf("index: article %d: the collection exceeds the 4 GiB of text one index holds", a.DocID)
+	}
+	if err := b.folded.write(folded); err != nil {
+		return err
+	}
+	if err := b.orig.write(a.Text); err != nil {
+		return err
+	}
+	if err := b.articles.add(a); err != nil {
+		return err
+	}
+	b.grams.addText(folded, uint32(fStart))
+	b.markWords(folded, a.Words, fStart)
+
+	doc := docRecord{
+		id: a.DocID, group: a.Group,
+		start: uint32(fStart), text: uint32(fStart) + uint32(titleLen), end: uint32(fStart + int64(len(folded))),
+		origStart: uint32(oStart), origEnd: uint32(oStart + int64(len(a.Text))),
+		firstPassage: uint32(len(b.passages)),
+		year:         uint16(min(max(a.Year, 0), math.MaxUint16)), source: b.strs.id(a.Source),
+	}
+	b.docs = append(b.docs, doc)
+	b.addPassages(a, folded, doc)
+	b.meta.Documents++
+	b.meta.TextBytes += int64(len(a.Text))
+	return nil
 }
 
-// stop ends the shard goroutines and returns the first error any of them met.
-func (b *Builder) stop() error {
-	var first error
-	for _, sh := range b.shards {
-		if sh.records == nil {
+// addPassages files an article's passages with their byte ranges in the folded text, in
+// text order; overlapping or out-of-range passages are dropped, since a position must
+// belong to one passage at most.
+func (b *Builder) addPassages(a *Article, folded string, doc docRecord) {
+	ps := append([]Passage(nil), a.Passages...)
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Start < ps[j].Start })
+	text := folded[doc.text-doc.start:]
+	// byteAt converts rune offsets in increasing order to byte offsets of text.
+	runeAt, byteAt := 0, 0
+	toByte := func(r int) int {
+		for runeAt < r && byteAt < len(text) {
+			_, size := utf8.DecodeRuneInString(text[byteAt:])
+			byteAt += size
+			runeAt++
+		}
+		return byteAt
+	}
+	lastEnd := 0
+	for _, p := range ps {
+		if p.Start < lastEnd || p.End <= p.Start {
 			continue
 		}
-		close(sh.records)
-		if err := <-sh.done; err != nil && first == nil {
-			first = err
+		s := toByte(p.Start)
+		e := toByte(p.End)
+		if runeAt < p.End {
+			break // beyond the text
 		}
-		sh.records = nil
+		lastEnd = p.End
+		b.passages = append(b.passages, passageRecord{
+			start: doc.text + uint32(s), end: doc.text + uint32(e),
+			doc: uint32(len(b.docs) - 1), provinces: uint32(len(b.provinces)),
+		})
+		for _, pv := range p.Provinces {
+			b.provinces = append(b.provinces, b.strs.id(pv))
+		}
+		b.meta.Passages++
 	}
-	return first
 }
 
-// Add indexes one record. Records are indexed in the background; an error shows at Commit.
-func (b *Builder) Add(r *Record) error {
-	sh := b.shards[int(uint64(r.DocID)%uint64(len(b.shards)))]
-	if r.Kind == KindPassage {
-		b.meta.Passages++
-	} else {
-		b.meta.Documents++
-		b.meta.TextBytes += int64(len(r.Text))
+// markWords sets the bit of every byte where one of the article's words starts. Words are
+// slices of folded in order, with whitespace left out between them.
+func (b *Builder) markWords(folded string, words []string, base int64) {
+	need := int((base + int64(len(folded)) + 8) / 8)
+	for len(b.words) < need {
+		b.words = append(b.words, 0)
 	}
-	sh.records <- r
-	return nil
+	at := 0
+	for _, w := range words {
+		i := strings.Index(folded[at:], w)
+		if i < 0 || w == "" {
+			return // not the segmentation of this text: rank without it
+		}
+		pos := base + int64(at+i)
+		b.words[pos/8] |= 1 << (pos % 8)
+		at += i + len(w)
+	}
 }
 
 // Finish writes the new generation completely and durably without making it current:
@@ -225,6 +243,48 @@ func (b *Builder) Finish() error {
 	return prepare(b.root, gen)
 }
 
+// finish writes every file of the generation and records their sizes and checksums in
+// the meta, so that Open can tell a damaged generation from a sound one.
+func (b *Builder) finish() error {
+	if err := b.folded.close(); err != nil {
+		return err
+	}
+	if err := b.orig.close(); err != nil {
+		return err
+	}
+	if err := b.articles.close(); err != nil {
+		return err
+	}
+	b.meta.Files = map[string]fileInfo{foldedFile: b.folded.info(), origFile: b.orig.info()}
+	for len(b.words) < int((b.folded.n+8)/8) {
+		b.words = append(b.words, 0)
+	}
+	files := []struct {
+		name  string
+		write func(*fileWriter) error
+	}{
+		{docsFile, func(w *fileWriter) error { return writeDocs(w, b.docs) }},
+		{passagesFile, func(w *fileWriter) error { return writePassages(w, b.passages, uint32(len(b.provinces))) }},
+		{provincesFile, func(w *fileWriter) error { return writeUint16s(w, b.provinces) }},
+		{stringsFile, func(w *fileWriter) error { return b.strs.write(w) }},
+		{wordsFile, func(w *fileWriter) error { return w.writeBytes(b.words) }},
+	}
+	for _, f := range files {
+		info, err := writeFile(filepath.Join(b.dir, f.name), f.write)
+		if err != nil {
+			return err
+		}
+		b.meta.Files[f.name] = info
+	}
+	keys, postings, err := b.grams.write(b.dir)
+	if err != nil {
+		return err
+	}
+	b.meta.Files[keysFile], b.meta.Files[postingsFile] = keys, postings
+	b.grams = gramTable{}
+	return nil
+}
+
 // Commit finishes the new generation if Finish has not, and makes it current.
 func (b *Builder) Commit() error {
 	defer b.release()
@@ -244,51 +304,9 @@ func (b *Builder) Commit() error {
 	return nil
 }
 
-// finish writes the index files of every shard, in parallel: closing a builder merges its
-// segments. Bleve's offline builder cannot finish an index without documents, so an empty
-// shard is made the ordinary way.
-func (b *Builder) finish() error {
-	if err := b.stop(); err != nil {
-		return err
-	}
-	errs := make(chan error, len(b.shards))
-	for _, sh := range b.shards {
-		go func() { errs <- sh.close() }()
-	}
-	var first error
-	for range b.shards {
-		if err := <-errs; err != nil && first == nil {
-			first = err
-		}
-	}
-	return first
-}
-
-func (sh *shard) close() error {
-	if sh.count > 0 {
-		return sh.b.Close()
-	}
-	if err := os.RemoveAll(sh.path); err != nil {
-		return err
-	}
-	m, err := newMapping()
-	if err != nil {
-		return err
-	}
-	bi, err := bleve.New(sh.path, m)
-	if err != nil {
-		return err
-	}
-	return bi.Close()
-}
-
-// Abort discards the generation being built. The offline builder is not closed: closing
-// merges the segments written so far, work that is thrown away with the directory.
+// Abort discards the generation being built.
 func (b *Builder) Abort() {
-	for _, sh := range b.shards {
-		sh.aborted.Store(true)
-	}
-	b.stop()
+	b.closeFiles()
 	if b.dir != "" {
 		os.RemoveAll(b.dir)
 		if b.gen != "" {
@@ -296,6 +314,18 @@ func (b *Builder) Abort() {
 		}
 	}
 	b.release()
+}
+
+func (b *Builder) closeFiles() {
+	if b.folded != nil {
+		b.folded.close()
+	}
+	if b.orig != nil {
+		b.orig.close()
+	}
+	if b.articles != nil {
+		b.articles.abort()
+	}
 }
 
 // syncTree flushes every file of the new generation to disk before it is published, so a

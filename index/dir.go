@@ -33,7 +33,8 @@ type Meta struct {
 	Documents int       `json:"documents"`
 	Passages  int       `json:"passages"`
 	TextBytes int64     `json:"text_bytes"`
-	Shards    int       `json:"shards"`
+	// Files are the generation's own files with their sizes and checksums.
+	Files map[string]fileInfo `json:"files"`
 }
 
 // current returns the directory of the generation searches should open.

@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/hanzi"
 	"github.com/dangjian/dangjian/query"
@@ -37,24 +39,19 @@ func buildTestIndex(t *testing.T, root string, docs []testDoc) {
 		t.Fatal(err)
 	}
 	for _, d := range docs {
-		if err := b.Add(&Record{Kind: KindDoc, DocID: d.id, Title: d.title, Source: d.source, Year: d.year,
-			Text: d.text, Folded: hanzi.Fold(d.title + "\n" + d.text), URL: "file" + string(rune('0'+d.id)), Group: d.group}); err != nil {
-			t.Fatal(err)
-		}
+		a := &Article{DocID: d.id, Title: d.title, Source: d.source, Year: d.year,
+			Text: d.text, Folded: hanzi.Fold(d.title + "\n" + d.text), URL: "file" + string(rune('0'+d.id)), Group: d.group}
 		start := 0
 		runes := []rune(d.text)
-		seq := 0
 		for i, r := range runes {
 			if r != '。' && i != len(runes)-1 {
 				continue
 			}
-			s := string(runes[start : i+1])
-			if err := b.Add(&Record{Kind: KindPassage, DocID: d.id, Seq: seq, Source: d.source, Year: d.year,
-				Text: s, Folded: hanzi.Fold(s), Provinces: d.provinces[seq], Start: start, End: i + 1, Group: d.group}); err != nil {
-				t.Fatal(err)
-			}
-			seq++
+			a.Passages = append(a.Passages, Passage{Start: start, End: i + 1, Provinces: d.provinces[len(a.Passages)]})
 			start = i + 1
+		}
+		if err := b.Add(a); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if err := b.Commit(); err != nil {
@@ -242,7 +239,7 @@ func TestAbortedRebuildKeepsOldIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Add(&Record{Kind: KindDoc, DocID: 9, Text: "新的党建文章", Folded: "新的党建文章"}); err != nil {
+	if err := b.Add(&Article{DocID: 9, Text: "新的党建文章"}); err != nil {
 		t.Fatal(err)
 	}
 	// A killed process leaves its build directory and maybe a CURRENT.tmp: simulate both.
@@ -297,21 +294,52 @@ func searchRoot(t *testing.T, root, q string) *Result {
 	return search(t, ix, q)
 }
 
-func TestGrams(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"党", []string{"党"}},
-		{"党建", []string{"党建"}},
-		{"四不两直", []string{"四不", "不两", "两直"}},
-		{"1+1+1", []string{"1"}},
-		{"约谈1107", []string{"约谈", "谈1", "11", "10", "07"}},
-		{"“”", nil},
-	}
-	for _, tt := range tests {
-		if got := grams(tt.in); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("grams(%q) = %q, want %q", tt.in, got, tt.want)
+// TestOccurrencesLikeStringsIndex compares the text index with a scan of the folded text
+// for every substring of up to five characters of the test articles, and some absent ones.
+func TestOccurrencesLikeStringsIndex(t *testing.T) {
+	ix := openTestIndex(t)
+	text := string(ix.folded)
+	runes := []rune(text)
+	terms := []string{"不存在", "党建。", "\n", "。湖", "x"}
+	for i := range runes {
+		for n := 1; n <= 5 && i+n <= len(runes); n++ {
+			terms = append(terms, string(runes[i:i+n]))
 		}
 	}
+	for _, term := range terms {
+		var want []uint32
+		for at := 0; ; {
+			k := strings.Index(text[at:], term)
+			if k < 0 {
+				break
+			}
+			if within(ix, at+k, len(term)) {
+				want = append(want, uint32(at+k))
+			}
+			_, size := utf8.DecodeRuneInString(text[at+k:])
+			at += k + size
+		}
+		got, err := ix.occurrences(term)
+		if err != nil {
+			t.Fatalf("occurrences(%q): %v", term, err)
+		}
+		got = slices.DeleteFunc(got, func(p uint32) bool { return !within(ix, int(p), len(term)) })
+		if !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+			t.Errorf("occurrences(%q) = %v, want %v", term, got, want)
+		}
+	}
+	if len(terms) < 100 {
+		t.Fatalf("only %d terms checked", len(terms))
+	}
+}
+
+// within: the n bytes at pos lie in one article. The text index does not look across
+// articles; a match that did is dropped when matches are mapped to articles.
+func within(ix *Index, pos, n int) bool {
+	for _, d := range ix.docs {
+		if int(d.start) <= pos && pos+n <= int(d.end) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,64 +1,35 @@
 package index
 
 import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
-// Field names of an index record.
+// Field names of an article record in Bleve.
 const (
-	fieldKind      = "kind"
 	fieldDoc       = "doc"
-	fieldGrams     = "grams"
-	fieldWords     = "words"
-	fieldText      = "text"
 	fieldTitle     = "title"
 	fieldURL       = "url"
 	fieldSource    = "source"
 	fieldYear      = "year"
 	fieldPublished = "published"
 	fieldProvince  = "province"
-	fieldStart     = "start"
-	fieldEnd       = "end"
-	fieldGroup     = "group"
 )
 
-// Record kinds: one record per article, one per passage (sentence) of it.
-const (
-	KindDoc     = "doc"
-	KindPassage = "passage"
-)
-
-// newMapping describes the records. Matching uses the n-gram field, which needs neither
-// term vectors nor stored values; ranking adds the segmenter's words. Text and metadata are
-// stored so hits can be verified and cut into snippets without a second store; facets are
-// counted from verified hits, so no field needs doc values.
-func newMapping() (mapping.IndexMapping, error) {
+// newMapping describes the article records: what a hit shows, stored; source, year and
+// province also indexed as keywords, so the records can be queried by those on their own.
+// Matching and ranking use the text index, which is why no text is analysed here.
+func newMapping() mapping.IndexMapping {
 	im := bleve.NewIndexMapping()
-	if err := im.AddCustomAnalyzer(gramAnalyzerName, map[string]interface{}{
-		"type": custom.Name, "tokenizer": gramTokenizerName,
-	}); err != nil {
-		return nil, err
-	}
-	if err := im.AddCustomAnalyzer(wordAnalyzerName, map[string]interface{}{
-		"type": custom.Name, "tokenizer": whitespace.Name,
-	}); err != nil {
-		return nil, err
-	}
-	indexed := func(analyzer string) *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzer
-		f.Store = false
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
-	keyword := func(store bool) *mapping.FieldMapping {
+	keyword := func() *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
-		f.Store = store
+		f.Store = true
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
 		f.DocValues = false
@@ -74,20 +45,141 @@ func newMapping() (mapping.IndexMapping, error) {
 		return f
 	}
 	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt(fieldKind, keyword(false))
-	dm.AddFieldMappingsAt(fieldDoc, keyword(true))
-	dm.AddFieldMappingsAt(fieldGrams, indexed(gramAnalyzerName))
-	dm.AddFieldMappingsAt(fieldWords, indexed(wordAnalyzerName))
-	dm.AddFieldMappingsAt(fieldSource, keyword(true))
-	dm.AddFieldMappingsAt(fieldYear, keyword(true))
-	dm.AddFieldMappingsAt(fieldProvince, keyword(true))
-	for _, name := range []string{fieldText, fieldTitle, fieldURL, fieldPublished, fieldStart, fieldEnd, fieldGroup} {
+	for _, name := range []string{fieldSource, fieldYear, fieldProvince} {
+		dm.AddFieldMappingsAt(name, keyword())
+	}
+	for _, name := range []string{fieldDoc, fieldTitle, fieldURL, fieldPublished} {
 		dm.AddFieldMappingsAt(name, storedOnly())
 	}
 	im.DefaultMapping = dm
-	im.DefaultAnalyzer = gramAnalyzerName
 	im.StoreDynamic = false
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
-	return im, nil
+	return im
+}
+
+func articleID(id int64) string { return "d" + strconv.FormatInt(id, 10) }
+
+// articleStore writes the article records of a new generation with Bleve's offline
+// builder.
+type articleStore struct {
+	path  string
+	b     bleve.Builder
+	count int
+}
+
+func newArticleStore(path string) (*articleStore, error) {
+	b, err := bleve.NewBuilder(path, newMapping(), map[string]interface{}{
+		// Keep the builder's scratch files inside the build directory, so a killed rebuild
+		// leaves nothing outside the data directory and the next rebuild sweeps it away.
+		"buildPathPrefix": filepath.Dir(path),
+		"batchSize":       5000,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index: start build: %w", err)
+	}
+	return &articleStore{path: path, b: b}, nil
+}
+
+func (s *articleStore) add(a *Article) error {
+	fields := map[string]interface{}{
+		fieldDoc:       strconv.FormatInt(a.DocID, 10),
+		fieldTitle:     a.Title,
+		fieldURL:       a.URL,
+		fieldSource:    a.Source,
+		fieldPublished: a.Published,
+	}
+	if a.Year > 0 {
+		fields[fieldYear] = strconv.Itoa(a.Year)
+	}
+	if len(a.Provinces) > 0 {
+		fields[fieldProvince] = a.Provinces
+	}
+	if err := s.b.Index(articleID(a.DocID), fields); err != nil {
+		return fmt.Errorf("index: add article %d: %w", a.DocID, err)
+	}
+	s.count++
+	return nil
+}
+
+// close writes the records. Bleve's offline builder cannot finish an index without
+// documents, so an empty one is made the ordinary way.
+func (s *articleStore) close() error {
+	if s.b == nil {
+		return nil
+	}
+	b := s.b
+	s.b = nil
+	if s.count > 0 {
+		if err := b.Close(); err != nil {
+			return fmt.Errorf("index: write article records: %w", err)
+		}
+		return nil
+	}
+	if err := os.RemoveAll(s.path); err != nil {
+		return err
+	}
+	bi, err := bleve.New(s.path, newMapping())
+	if err != nil {
+		return fmt.Errorf("index: write article records: %w", err)
+	}
+	return bi.Close()
+}
+
+// abort drops the builder without closing it: closing merges the segments written so far,
+// work that is thrown away with the directory.
+func (s *articleStore) abort() { s.b = nil }
+
+// articleFields is what an article record stores for display.
+type articleFields struct {
+	URL, Title, Published string
+	Provinces             []string
+}
+
+// loadArticles reads the records of the given articles.
+func (ix *Index) loadArticles(ctx context.Context, ids []int64) (map[int64]articleFields, error) {
+	out := make(map[int64]articleFields, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = articleID(id)
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(keys), len(keys), 0, false)
+	req.Fields = []string{fieldDoc, fieldURL, fieldTitle, fieldPublished, fieldProvince}
+	res, err := ix.articles.SearchInContext(ctx, req)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("index: load articles: %w", err)
+	}
+	for _, h := range res.Hits {
+		id, _ := strconv.ParseInt(str(h.Fields, fieldDoc), 10, 64)
+		out[id] = articleFields{URL: str(h.Fields, fieldURL), Title: str(h.Fields, fieldTitle),
+			Published: str(h.Fields, fieldPublished), Provinces: strs(h.Fields, fieldProvince)}
+	}
+	return out, nil
+}
+
+func str(fields map[string]interface{}, name string) string {
+	s, _ := fields[name].(string)
+	return s
+}
+
+func strs(fields map[string]interface{}, name string) []string {
+	switch v := fields[name].(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
 }

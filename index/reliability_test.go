@@ -50,7 +50,13 @@ func TestDamagedGenerations(t *testing.T) {
 		{"generation deleted", func(t *testing.T, root, gen string) { os.RemoveAll(gen) }},
 		{"generation is a file", func(t *testing.T, root, gen string) { os.RemoveAll(gen); write(t, gen, "x") }},
 		{"meta garbage", func(t *testing.T, root, gen string) { write(t, filepath.Join(gen, "dangjian.json"), "{{{") }},
-		{"shard deleted", func(t *testing.T, root, gen string) { os.RemoveAll(filepath.Join(gen, "bleve-0")) }},
+		{"article records deleted", func(t *testing.T, root, gen string) { os.RemoveAll(filepath.Join(gen, "bleve")) }},
+		{"postings deleted", func(t *testing.T, root, gen string) { os.Remove(filepath.Join(gen, "postings.bin")) }},
+		{"keys changed", func(t *testing.T, root, gen string) {
+			b, _ := os.ReadFile(filepath.Join(gen, "keys.bin"))
+			b[3] ^= 0x40
+			write(t, filepath.Join(gen, "keys.bin"), string(b))
+		}},
 		{"shard files truncated", func(t *testing.T, root, gen string) {
 			filepath.Walk(gen, func(p string, info os.FileInfo, err error) error {
 				if err == nil && !info.IsDir() && info.Name() != "dangjian.json" {

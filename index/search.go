@@ -1,72 +1,20 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"path/filepath"
+	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
-	bquery "github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/dangjian/dangjian/dedup"
 	"github.com/dangjian/dangjian/hanzi"
 	"github.com/dangjian/dangjian/query"
 )
-
-// MaxCandidates bounds how many records one query may verify: the best-scoring ones are
-// kept, so a query that matches more counts and shows only those.
-const MaxCandidates = 200000
-
-// Index is an open, read-only index generation.
-type Index struct {
-	bi     bleve.Index // the shards searched as one
-	shards []bleve.Index
-	dir    string
-	meta   Meta
-}
-
-// Open opens the current generation under root (DATA/index) for searching. It never
-// blocks a rebuild and a rebuild never blocks it.
-func Open(root string) (*Index, error) {
-	dir, err := current(root)
-	if err != nil {
-		return nil, err
-	}
-	meta, err := readMeta(dir)
-	if err != nil {
-		return nil, err
-	}
-	ix := &Index{dir: dir, meta: meta}
-	for i := range max(meta.Shards, 1) {
-		bi, err := bleve.OpenUsing(filepath.Join(dir, shardDir(i)), map[string]interface{}{"read_only": true})
-		if err != nil {
-			ix.Close()
-			first, _, _ := strings.Cut(err.Error(), "\n")
-			return nil, fmt.Errorf("index: the index in %s is damaged (%s); run `dangjian rebuild` to recreate it", dir, first)
-		}
-		ix.shards = append(ix.shards, bi)
-	}
-	ix.bi = bleve.NewIndexAlias(ix.shards...)
-	return ix, nil
-}
-
-// Close releases the index files.
-func (ix *Index) Close() error {
-	var first error
-	for _, bi := range ix.shards {
-		if err := bi.Close(); err != nil && first == nil {
-			first = err
-		}
-	}
-	return first
-}
-
-// Meta describes the generation that is open.
-func (ix *Index) Meta() Meta { return ix.meta }
 
 // Request is a search: the parsed query, its filters merged in, and the page wanted.
 type Request struct {
@@ -99,174 +47,65 @@ type Result struct {
 	Facets map[string]map[string]int `json:"facets"`
 }
 
-// matcher is a query prepared for one search: folded terms and what must be verified.
+// matcher is a query prepared for one search: folded terms and filters as string ids.
 type matcher struct {
-	terms   [][]string // AND of OR-groups of folded strings
-	exclude []string
-	filters map[string][]string
-	verify  bool // the n-gram lookup alone is not exact for some term
+	terms     [][]string // AND of OR-groups of folded strings
+	exclude   []string
+	sources   map[uint16]bool // nil: any source
+	years     map[int]bool    // nil: any year
+	provinces map[uint16]bool // nil: no province filter, search articles
 }
 
-func newMatcher(q *query.Query) *matcher {
-	m := &matcher{filters: q.Filters}
+func (ix *Index) newMatcher(q *query.Query) (*matcher, error) {
+	m := &matcher{}
 	for _, t := range q.Terms {
-		var group []string
 		alts := t.Any
 		if len(alts) == 0 {
 			alts = []query.Term{t}
 		}
+		var group []string
 		for _, a := range alts {
-			f := hanzi.Fold(a.Text)
-			group = append(group, f)
-			if !exactByGrams(f) {
-				m.verify = true
-			}
+			group = append(group, hanzi.Fold(a.Text))
 		}
 		m.terms = append(m.terms, group)
 	}
 	for _, t := range q.Exclude {
 		m.exclude = append(m.exclude, hanzi.Fold(t.Text))
-		m.verify = true
 	}
-	return m
-}
-
-// exactByGrams: a single run of one or two word characters is one index term, so the
-// lookup alone decides it; anything longer is a conjunction of bigrams that must be checked.
-func exactByGrams(s string) bool {
-	n := 0
-	for _, r := range s {
-		if !isWordRune(r) {
-			return false
-		}
-		n++
-	}
-	return n >= 1 && n <= 2
-}
-
-// matches reports whether folded text satisfies the query's terms and exclusions.
-func (m *matcher) matches(folded string) bool {
-	for _, group := range m.terms {
-		ok := false
-		for _, t := range group {
-			if strings.Contains(folded, t) {
-				ok = true
-				break
+	ids := func(values []string) map[uint16]bool {
+		set := map[uint16]bool{}
+		for _, v := range values {
+			if id := slices.Index(ix.names, v); id >= 0 {
+				set[uint16(id)] = true
 			}
 		}
-		if !ok {
-			return false
-		}
+		return set
 	}
-	for _, t := range m.exclude {
-		if strings.Contains(folded, t) {
-			return false
+	for field, values := range q.Filters {
+		if len(values) == 0 {
+			continue
 		}
-	}
-	return true
-}
-
-// highlights is every positive term, for marking snippets.
-func (m *matcher) highlights() []string {
-	var out []string
-	for _, g := range m.terms {
-		out = append(out, g...)
-	}
-	return out
-}
-
-func termQuery(field, term string) bquery.Query {
-	q := bleve.NewTermQuery(term)
-	q.SetField(field)
-	return q
-}
-
-// gramQuery finds the records that hold every n-gram of a folded term.
-func gramQuery(term string) bquery.Query {
-	gs := grams(term)
-	if len(gs) == 0 {
-		return bleve.NewMatchNoneQuery()
-	}
-	qs := make([]bquery.Query, len(gs))
-	for i, g := range gs {
-		qs[i] = termQuery(fieldGrams, g)
-	}
-	if len(qs) == 1 {
-		return qs[0]
-	}
-	return bleve.NewConjunctionQuery(qs...)
-}
-
-// bleveQuery is the candidate query for records of a kind. Words of the segmenter raise
-// the score of records where a term stands as a whole word.
-func (m *matcher) bleveQuery(kind string) (bquery.Query, error) {
-	must := []bquery.Query{termQuery(fieldKind, kind)}
-	var should []bquery.Query
-	for _, group := range m.terms {
-		alts := make([]bquery.Query, len(group))
-		for i, t := range group {
-			alts[i] = gramQuery(t)
-			wq := bleve.NewTermQuery(t)
-			wq.SetField(fieldWords)
-			wq.SetBoost(2)
-			should = append(should, wq)
-		}
-		if len(alts) == 1 {
-			must = append(must, alts[0])
-		} else {
-			must = append(must, bleve.NewDisjunctionQuery(alts...))
-		}
-	}
-	for field, values := range m.filters {
-		f, err := filterQuery(field, values, kind)
-		if err != nil {
-			return nil, err
-		}
-		if f != nil {
-			must = append(must, f)
-		}
-	}
-	bq := bleve.NewBooleanQuery()
-	bq.AddMust(must...)
-	if len(should) > 0 {
-		bq.AddShould(should...)
-	}
-	return bq, nil
-}
-
-// filterQuery restricts by a field:value filter. Provinces belong to passages; an article
-// query ignores the province filter, which the caller applies through passages.
-func filterQuery(field string, values []string, kind string) (bquery.Query, error) {
-	var alts []bquery.Query
-	switch field {
-	case "province":
-		if kind == KindDoc {
-			return nil, nil
-		}
-		for _, v := range values {
-			alts = append(alts, termQuery(fieldProvince, v))
-		}
-	case "source":
-		for _, v := range values {
-			alts = append(alts, termQuery(fieldSource, v))
-		}
-	case "year":
-		for _, v := range values {
-			lo, hi, err := yearRange(v)
-			if err != nil {
-				return nil, err
+		switch field {
+		case "province":
+			m.provinces = ids(values)
+		case "source":
+			m.sources = ids(values)
+		case "year":
+			m.years = map[int]bool{}
+			for _, v := range values {
+				lo, hi, err := yearRange(v)
+				if err != nil {
+					return nil, err
+				}
+				for y := lo; y <= hi; y++ {
+					m.years[y] = true
+				}
 			}
-			for y := lo; y <= hi; y++ {
-				alts = append(alts, termQuery(fieldYear, strconv.Itoa(y)))
-			}
+		default:
+			return nil, fmt.Errorf("index: unknown filter %q", field)
 		}
-	default:
-		return nil, fmt.Errorf("index: unknown filter %q", field)
 	}
-	if len(alts) == 1 {
-		return alts[0], nil
-	}
-	return bleve.NewDisjunctionQuery(alts...), nil
+	return m, nil
 }
 
 // yearRange reads "2023" or "2020..2023".
@@ -283,123 +122,274 @@ func yearRange(v string) (int, int, error) {
 	return a, b, nil
 }
 
-// candidate is a record that the n-gram lookup returned.
-type candidate struct {
-	id     string
-	score  float64
-	fields map[string]interface{}
+// highlights is every positive term, for marking snippets.
+func (m *matcher) highlights() []string {
+	var out []string
+	for _, g := range m.terms {
+		out = append(out, g...)
+	}
+	return out
 }
 
-func (ix *Index) candidates(ctx context.Context, q bquery.Query, fields []string) ([]candidate, error) {
-	req := bleve.NewSearchRequestOptions(q, MaxCandidates, 0, false)
-	req.Fields = fields
-	res, err := ix.search(ctx, req)
-	if err == nil {
-		err = ctx.Err() // a search cut short returns what it found so far: not an answer
+// occ is an occurrence of a term: where it starts in folded.txt and its length in bytes.
+type occ struct{ pos, n uint32 }
+
+// groupOccurrences finds every occurrence of any alternative of a group, in text order.
+func (ix *Index) groupOccurrences(ctx context.Context, group []string) ([]occ, error) {
+	var out []occ
+	for _, t := range group {
+		pos, err := ix.occurrences(t)
+		if err != nil {
+			return nil, err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for _, p := range pos {
+			out = append(out, occ{p, uint32(len(t))})
+		}
 	}
+	if len(group) > 1 {
+		slices.SortFunc(out, func(a, b occ) int { return int(a.pos) - int(b.pos) })
+	}
+	return out, nil
+}
+
+// unitTF is how often a group of terms stands in one article or passage (numbered in
+// text order), weighted: a whole word counts double, and so does a title.
+type unitTF struct {
+	unit uint32
+	tf   float64
+}
+
+// spans tells the article or passage units of the index apart for the walk below.
+type spans interface {
+	len() int
+	bounds(i int) (start, end uint32)
+}
+
+type docSpans []docRecord
+
+func (d docSpans) len() int                      { return len(d) }
+func (d docSpans) bounds(i int) (uint32, uint32) { return d[i].start, d[i].end }
+
+type passageSpans struct{ passageTable }
+
+func (p passageSpans) bounds(i int) (uint32, uint32) { return p.start(i), p.end(i) }
+
+// inUnits maps occurrences (in text order) to the units that contain them whole.
+func (ix *Index) inUnits(occs []occ, units spans, weight func(unit int, o occ) float64) []unitTF {
+	var out []unitTF
+	n := units.len()
+	u := 0
+	for _, o := range occs {
+		// Occurrences are in order, so the unit only moves forward: gallop to the first
+		// unit that ends after the occurrence starts.
+		if u < n {
+			if _, e := units.bounds(u); e <= o.pos {
+				step := 1
+				for u+step < n {
+					if _, e := units.bounds(u + step); e > o.pos {
+						break
+					}
+					step *= 2
+				}
+				lo, hi := u+step/2, min(u+step, n)
+				u = lo + sort.Search(hi-lo, func(i int) bool { _, e := units.bounds(lo + i); return e > o.pos })
+			}
+		}
+		if u >= n {
+			break
+		}
+		s, e := units.bounds(u)
+		if o.pos < s || o.pos+o.n > e {
+			continue
+		}
+		w := weight(u, o)
+		if k := len(out); k > 0 && out[k-1].unit == uint32(u) {
+			out[k-1].tf += w
+		} else {
+			out = append(out, unitTF{uint32(u), w})
+		}
+	}
+	return out
+}
+
+// wordStart reports whether a word of the segmenter starts at byte pos of folded.txt.
+func (ix *Index) wordStart(pos uint32) bool {
+	return ix.words[pos/8]&(1<<(pos%8)) != 0
+}
+
+// wholeWord: the occurrence begins a word and ends where the next begins or its text ends.
+func (ix *Index) wholeWord(o occ, end uint32) bool {
+	e := o.pos + o.n
+	return ix.wordStart(o.pos) && (e >= end || ix.wordStart(e))
+}
+
+func (ix *Index) docWeight(u int, o occ) float64 {
+	d := &ix.docs[u]
+	w := 1.0
+	if ix.wholeWord(o, d.end) {
+		w++
+	}
+	if o.pos < d.text {
+		w++ // in the title
+	}
+	return w
+}
+
+func (ix *Index) passageWeight(u int, o occ) float64 {
+	if ix.wholeWord(o, ix.passages.end(u)) {
+		return 2
+	}
+	return 1
+}
+
+// BM25's parameters, the usual ones.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// ranked is a unit that matched every group, with its BM25 score.
+type ranked struct {
+	unit  uint32
+	score float64
+}
+
+// evaluate finds the units (articles, or passages) that contain every group and no
+// excluded term, and that pass keep, scored by BM25 over the weighted counts.
+func (ix *Index) evaluate(ctx context.Context, occs [][]occ, excluded [][]occ, units spans, weight func(int, occ) float64,
+	avgLen float64, keep func(unit int) bool) ([]ranked, error) {
+	var out []ranked
+	if len(occs) == 0 {
+		for u := range units.len() {
+			if keep(u) {
+				out = append(out, ranked{unit: uint32(u)})
+			}
+		}
+	} else {
+		total := float64(units.len())
+		for g, og := range occs {
+			tfs := ix.inUnits(og, units, weight)
+			df := float64(len(tfs))
+			idf := math.Log(1 + (total-df+0.5)/(df+0.5))
+			score := func(t unitTF) float64 {
+				s, e := units.bounds(int(t.unit))
+				norm := bm25K1 * (1 - bm25B + bm25B*float64(e-s)/max(avgLen, 1))
+				return idf * t.tf * (bm25K1 + 1) / (t.tf + norm)
+			}
+			if g == 0 {
+				out = make([]ranked, 0, len(tfs))
+				for _, t := range tfs {
+					if keep(int(t.unit)) {
+						out = append(out, ranked{t.unit, score(t)})
+					}
+				}
+			} else {
+				out = intersect(out, tfs, score)
+			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, ex := range excluded {
+		hit := ix.inUnits(ex, units, func(int, occ) float64 { return 1 })
+		out = subtract(out, hit)
+	}
+	return out, nil
+}
+
+// intersect keeps the units of a that are in b, adding their score in b.
+func intersect(a []ranked, b []unitTF, score func(unitTF) float64) []ranked {
+	out := a[:0]
+	j := 0
+	for _, r := range a {
+		for j < len(b) && b[j].unit < r.unit {
+			j++
+		}
+		if j < len(b) && b[j].unit == r.unit {
+			r.score += score(b[j])
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// subtract drops the units of a that are in b.
+func subtract(a []ranked, b []unitTF) []ranked {
+	out := a[:0]
+	j := 0
+	for _, r := range a {
+		for j < len(b) && b[j].unit < r.unit {
+			j++
+		}
+		if j < len(b) && b[j].unit == r.unit {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// found is what one query finds: its matching passages and, without a province filter,
+// its matching articles.
+type found struct {
+	m        *matcher
+	passages []ranked
+	docs     []ranked
+}
+
+// find runs the query over passages (all terms in one sentence) and, without a province
+// filter, over articles (all terms anywhere in the title and text).
+func (ix *Index) find(ctx context.Context, q *query.Query, withDocs bool) (*found, error) {
+	m, err := ix.newMatcher(q)
+	if err != nil {
+		return nil, err
+	}
+	occs := make([][]occ, len(m.terms))
+	for i, g := range m.terms {
+		if occs[i], err = ix.groupOccurrences(ctx, g); err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+	}
+	excluded := make([][]occ, len(m.exclude))
+	for i, t := range m.exclude {
+		if excluded[i], err = ix.groupOccurrences(ctx, []string{t}); err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+	}
+	docOK := func(d int) bool {
+		doc := &ix.docs[d]
+		return (m.sources == nil || m.sources[doc.source]) && (m.years == nil || m.years[int(doc.year)])
+	}
+	f := &found{m: m}
+	f.passages, err = ix.evaluate(ctx, occs, excluded, passageSpans{ix.passages}, ix.passageWeight, ix.avgPsgLen, func(p int) bool {
+		if !docOK(int(ix.passages.doc(p))) {
+			return false
+		}
+		if m.provinces == nil {
+			return true
+		}
+		lo, hi := ix.passages.provinces(p)
+		for j := lo; j < hi; j++ {
+			if m.provinces[ix.province(j)] {
+				return true
+			}
+		}
+		return false
+	})
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	out := make([]candidate, len(res.Hits))
-	for i, h := range res.Hits {
-		out[i] = candidate{id: h.ID, score: h.Score, fields: h.Fields}
-	}
-	return out, nil
-}
-
-// search runs req over all shards. Bleve's alias answers with the hits of the shards that
-// worked and counts the others as failed; a shard that failed (closed, damaged) makes the
-// answer incomplete, so it is an error, not fewer hits.
-func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	res, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	if res.Status != nil && res.Status.Failed > 0 {
-		for _, e := range res.Status.Errors {
-			return nil, fmt.Errorf("%d of %d shards failed: %w", res.Status.Failed, res.Status.Total, e)
-		}
-		return nil, fmt.Errorf("%d of %d shards failed", res.Status.Failed, res.Status.Total)
-	}
-	return res, nil
-}
-
-func str(fields map[string]interface{}, name string) string {
-	s, _ := fields[name].(string)
-	return s
-}
-
-func strs(fields map[string]interface{}, name string) []string {
-	switch v := fields[name].(type) {
-	case string:
-		return []string{v}
-	case []interface{}:
-		out := make([]string, 0, len(v))
-		for _, x := range v {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
-}
-
-// passage is a verified passage match.
-type passage struct {
-	id        string // the record's id, to read its text when needed
-	doc       int64
-	group     int64
-	grouped   bool // the article has copies: the passage may repeat one of theirs
-	score     float64
-	text      string
-	start     int
-	year      int
-	provinces []string
-}
-
-// passages finds the passages that contain every term of m (all in the one sentence).
-func (ix *Index) passages(ctx context.Context, m *matcher) ([]passage, error) {
-	q, err := m.bleveQuery(KindPassage)
-	if err != nil {
-		return nil, err
-	}
-	// Text is read with the candidates only when they must be verified; otherwise only
-	// the few passages that need it (reprints, snippets) read it later.
-	fields := []string{fieldDoc, fieldYear, fieldProvince, fieldStart, fieldGroup}
-	if m.verify {
-		fields = append(fields, fieldText)
-	}
-	cands, err := ix.candidates(ctx, q, fields)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]passage, 0, len(cands))
-	for _, c := range cands {
-		text := str(c.fields, fieldText)
-		if m.verify && !m.matches(hanzi.Fold(text)) {
-			continue
-		}
-		doc, _ := strconv.ParseInt(str(c.fields, fieldDoc), 10, 64)
-		group, grouped := groupField(c.fields, doc)
-		out = append(out, passage{id: c.id, doc: doc, group: group, grouped: grouped, score: c.score, text: text,
-			start: atoi(str(c.fields, fieldStart)), year: atoi(str(c.fields, fieldYear)), provinces: strs(c.fields, fieldProvince)})
-	}
-	var grouped []*passage
-	for i := range out {
-		if out[i].grouped {
-			grouped = append(grouped, &out[i])
+	if withDocs && m.provinces == nil {
+		f.docs, err = ix.evaluate(ctx, occs, excluded, docSpans(ix.docs), ix.docWeight, ix.avgDocLen, docOK)
+		if err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
 		}
 	}
-	if err := ix.loadPassageTexts(ctx, grouped); err != nil {
-		return nil, fmt.Errorf("index: load passages: %w", err)
-	}
-	return out, nil
+	return f, nil
 }
 
 // Search runs a query. Without a province filter it matches articles (all terms somewhere in
@@ -410,214 +400,227 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if r.Query == nil {
 		return nil, fmt.Errorf("index: empty query")
 	}
+	if err := ix.readLock(); err != nil {
+		return nil, err
+	}
+	defer ix.mu.RUnlock()
 	limit := r.Limit
 	if limit <= 0 {
 		limit = 10
 	}
-	m := newMatcher(r.Query)
+	f, err := ix.find(ctx, r.Query, true)
+	if err != nil {
+		return nil, err
+	}
 	res := &Result{Facets: map[string]map[string]int{"province": {}, "year": {}, "source": {}}}
 
-	psgs, err := ix.passages(ctx, m)
-	if err != nil {
-		return nil, err
-	}
-	var hits []*docHit
-	if len(m.filters["province"]) > 0 {
-		byDoc := map[int64]*docHit{}
-		for _, p := range psgs {
-			h := byDoc[p.doc]
-			if h == nil {
-				h = &docHit{id: p.doc, group: p.group}
-				byDoc[p.doc] = h
-				hits = append(hits, h)
-			}
-			h.score += p.score
-			h.passages = append(h.passages, p)
-		}
-	} else {
-		q, err := m.bleveQuery(KindDoc)
-		if err != nil {
-			return nil, err
-		}
-		fields := []string{fieldDoc, fieldGroup}
-		if m.verify {
-			fields = append(fields, fieldTitle, fieldText)
-		}
-		cands, err := ix.candidates(ctx, q, fields)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range cands {
-			if m.verify && !m.matches(hanzi.Fold(str(c.fields, fieldTitle)+"\n"+str(c.fields, fieldText))) {
+	var hits []docHit
+	if f.m.provinces != nil {
+		for _, p := range f.passages {
+			d := ix.passages.doc(int(p.unit))
+			if k := len(hits); k > 0 && hits[k-1].doc == d {
+				hits[k-1].score += p.score
+				hits[k-1].passages = append(hits[k-1].passages, p.unit)
 				continue
 			}
-			id, _ := strconv.ParseInt(str(c.fields, fieldDoc), 10, 64)
-			group, _ := groupField(c.fields, id)
-			hits = append(hits, &docHit{id: id, score: c.score, group: group})
+			hits = append(hits, docHit{doc: d, score: p.score, passages: []uint32{p.unit}})
+		}
+	} else {
+		hits = make([]docHit, len(f.docs))
+		for i, d := range f.docs {
+			hits[i] = docHit{doc: d.unit, score: d.score}
 		}
 	}
-	inHits := make(map[int64]bool, len(hits))
-	for _, h := range hits {
-		inHits[h.id] = true
-	}
-	for _, p := range distinctPassages(psgs) {
-		if !inHits[p.doc] {
-			continue
-		}
-		for _, pv := range p.provinces {
-			res.Facets["province"][pv]++
-		}
-	}
-	hits = collapse(hits)
+	ix.countProvinces(f.passages, hits, res.Facets["province"])
+	hits = ix.collapse(hits)
 	res.Total = len(hits)
-	ids := make([]int64, len(hits))
-	for i, h := range hits {
-		ids[i] = h.id
-	}
-	docs, err := ix.loadDocs(ctx, ids, false)
-	if err != nil {
-		return nil, err
-	}
 	for _, h := range hits {
-		d := docs[h.id]
-		if d.Source != "" {
-			res.Facets["source"][d.Source]++
+		d := &ix.docs[h.doc]
+		if src := ix.names[d.source]; src != "" {
+			res.Facets["source"][src]++
 		}
-		if d.Year > 0 {
-			res.Facets["year"][strconv.Itoa(d.Year)]++
+		if d.year > 0 {
+			res.Facets["year"][strconv.Itoa(int(d.year))]++
 		}
 	}
+	res.Hits = []Hit{}
 	if r.Offset < len(hits) {
 		page := hits[r.Offset:]
 		if len(page) > limit {
 			page = page[:limit]
 		}
-		pageIDs := make([]int64, len(page))
-		var psgs []*passage
-		for i, h := range page {
-			pageIDs[i] = h.id
-			for j := range h.passages {
-				psgs = append(psgs, &h.passages[j])
-			}
-		}
-		texts, err := ix.loadDocs(ctx, pageIDs, true)
-		if err != nil {
+		if res.Hits, err = ix.page(ctx, page, f.m); err != nil {
 			return nil, err
 		}
-		if err := ix.loadPassageTexts(ctx, psgs); err != nil {
-			return nil, fmt.Errorf("index: load passages: %w", err)
-		}
-		for _, h := range page {
-			res.Hits = append(res.Hits, ix.hit(h, texts[h.id], m))
-		}
-	}
-	if res.Hits == nil {
-		res.Hits = []Hit{}
 	}
 	return res, nil
 }
 
 // docHit is an article that matched, with the passages that matched when searching passages.
 type docHit struct {
-	id         int64
-	group      int64
+	doc        uint32 // article number in the index
 	score      float64
-	passages   []passage
+	passages   []uint32
 	duplicates []int64
 }
 
-// groupField reads a record's near-duplicate group: its canonical article, and whether
-// the article has copies at all (a record without the field is its own group).
-func groupField(fields map[string]interface{}, id int64) (int64, bool) {
-	if g, err := strconv.ParseInt(str(fields, fieldGroup), 10, 64); err == nil && g != 0 {
-		return g, true
+// groupOf is the near-duplicate group of article d: its canonical's id, or its own.
+func (ix *Index) groupOf(d uint32) int64 {
+	if g := ix.docs[d].group; g != 0 {
+		return g
 	}
-	return id, false
+	return ix.docs[d].id
 }
 
 // collapse orders hits by score and keeps one per near-duplicate group: the canonical where
 // it matched (it is the most complete copy), else the best-scoring member, listing the others.
-func collapse(hits []*docHit) []*docHit {
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
+func (ix *Index) collapse(hits []docHit) []docHit {
+	id := func(h *docHit) int64 { return ix.docs[h.doc].id }
+	slices.SortFunc(hits, func(a, b docHit) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
 		}
-		return hits[i].id < hits[j].id
+		return cmp.Compare(ix.docs[a.doc].id, ix.docs[b.doc].id)
 	})
-	out := hits[:0:0]
-	first := map[int64]*docHit{}
+	out := hits[:0]
+	first := map[int64]int{} // group → index in out
 	for _, h := range hits {
-		rep := first[h.group]
-		if rep == nil {
-			first[h.group] = h
+		if ix.docs[h.doc].group == 0 {
+			out = append(out, h) // no copies: nothing to collapse into
+			continue
+		}
+		g := ix.groupOf(h.doc)
+		k, seen := first[g]
+		if !seen {
+			first[g] = len(out)
 			out = append(out, h)
 			continue
 		}
-		if h.id == h.group {
+		rep := &out[k]
+		if id(&h) == g {
 			// The canonical takes the place of the member that ranked first.
-			rep.id, h.id = h.id, rep.id
+			rep.doc, h.doc = h.doc, rep.doc
 			rep.passages, h.passages = h.passages, rep.passages
 		}
-		rep.duplicates = append(rep.duplicates, h.id)
+		rep.duplicates = append(rep.duplicates, id(&h))
 	}
-	for _, h := range out {
-		sort.Slice(h.duplicates, func(i, j int) bool { return h.duplicates[i] < h.duplicates[j] })
+	for i := range out {
+		slices.Sort(out[i].duplicates)
 	}
 	return out
 }
 
-// distinctPassages drops the passages that repeat, within a near-duplicate group, a passage
-// already counted: a reprint says nothing new. Passages are compared on their normalised
-// text, so a reprint that writes 第十年 as 第10年 repeats too.
-func distinctPassages(psgs []passage) []passage {
+// countProvinces counts the matching passages of the hits by province, each passage once
+// per near-duplicate group: a reprint says nothing new.
+func (ix *Index) countProvinces(psgs []ranked, hits []docHit, counts map[string]int) {
+	inHits := make(map[uint32]bool, len(hits))
+	for _, h := range hits {
+		inHits[h.doc] = true
+	}
+	ix.distinctPassages(psgs, func(p uint32) {
+		if !inHits[ix.passages.doc(int(p))] {
+			return
+		}
+		lo, hi := ix.passages.provinces(int(p))
+		for j := lo; j < hi; j++ {
+			counts[ix.names[ix.province(j)]]++
+		}
+	})
+}
+
+// distinctPassages calls fn for each passage that does not repeat, within a near-duplicate
+// group, a passage already seen. Passages are compared on their normalised text, so a
+// reprint that writes 第十年 as 第10年 repeats too.
+func (ix *Index) distinctPassages(psgs []ranked, fn func(p uint32)) {
 	type key struct {
 		group int64
 		text  string
 	}
-	seen := make(map[key]bool, len(psgs))
-	out := make([]passage, 0, len(psgs))
-	for _, p := range psgs {
-		if !p.grouped {
-			out = append(out, p) // an article without copies repeats nothing
+	seen := map[key]bool{}
+	for _, r := range psgs {
+		d := ix.passages.doc(int(r.unit))
+		if ix.docs[d].group == 0 {
+			fn(r.unit) // an article without copies repeats nothing
 			continue
 		}
-		k := key{p.group, dedup.Normalize(p.text)}
+		k := key{ix.docs[d].group, dedup.Normalize(string(ix.folded[ix.passages.start(int(r.unit)):ix.passages.end(int(r.unit))]))}
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		out = append(out, p)
+		fn(r.unit)
 	}
-	return out
 }
 
-// hit makes the displayed form of a matching article.
-func (ix *Index) hit(h *docHit, d docFields, m *matcher) Hit {
-	hit := Hit{DocID: h.id, URL: d.URL, Title: d.Title, Source: d.Source, Published: d.Published,
-		Year: d.Year, Score: h.score, Provinces: d.Provinces, Duplicates: h.duplicates}
-	if hit.Provinces == nil {
-		hit.Provinces = []string{}
+// page makes the displayed form of the hits of one page.
+func (ix *Index) page(ctx context.Context, page []docHit, m *matcher) ([]Hit, error) {
+	ids := make([]int64, len(page))
+	for i, h := range page {
+		ids[i] = ix.docs[h.doc].id
 	}
-	if hit.Duplicates == nil {
-		hit.Duplicates = []int64{}
+	arts, err := ix.loadArticles(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
-	if len(h.passages) > 0 {
-		for _, p := range h.passages {
-			hit.Snippets = append(hit.Snippets, Snippets(p.text, m.highlights(), 1, passageWidth)...)
-			if len(hit.Snippets) >= maxSnippets {
-				break
+	out := make([]Hit, 0, len(page))
+	terms := m.highlights()
+	for _, h := range page {
+		d := &ix.docs[h.doc]
+		a := arts[d.id]
+		hit := Hit{DocID: d.id, URL: a.URL, Title: a.Title, Source: ix.names[d.source], Published: a.Published,
+			Year: int(d.year), Score: h.score, Provinces: a.Provinces, Duplicates: h.duplicates}
+		if hit.Provinces == nil {
+			hit.Provinces = []string{}
+		}
+		if hit.Duplicates == nil {
+			hit.Duplicates = []int64{}
+		}
+		if len(h.passages) > 0 {
+			for _, p := range h.passages {
+				orig, folded := ix.passageText(p)
+				hit.Snippets = append(hit.Snippets, snippets(orig, folded, terms, 1, passageWidth)...)
+				if len(hit.Snippets) >= maxSnippets {
+					break
+				}
+			}
+		} else {
+			hit.Snippets = snippets(string(ix.orig[d.origStart:d.origEnd]), string(ix.folded[d.text:d.end]), terms, maxSnippets, snippetWidth)
+			if len(hit.Snippets) == 0 {
+				hit.Snippets = snippets(a.Title, string(ix.folded[d.start:d.text-1]), terms, 1, snippetWidth)
 			}
 		}
-	} else {
-		hit.Snippets = Snippets(d.Text, m.highlights(), maxSnippets, snippetWidth)
-		if len(hit.Snippets) == 0 {
-			hit.Snippets = Snippets(d.Title, m.highlights(), 1, snippetWidth)
+		if hit.Snippets == nil {
+			hit.Snippets = []string{}
 		}
+		out = append(out, hit)
 	}
-	if hit.Snippets == nil {
-		hit.Snippets = []string{}
+	return out, nil
+}
+
+// passageText is a passage in original and in folded characters. The two texts have the
+// same runes at the same positions, not the same bytes, so the original is found by
+// counting runes from the start of the article.
+func (ix *Index) passageText(p uint32) (orig, folded string) {
+	d := &ix.docs[ix.passages.doc(int(p))]
+	s, e := ix.passages.start(int(p)), ix.passages.end(int(p))
+	folded = string(ix.folded[s:e])
+	skip := utf8.RuneCount(ix.folded[d.text:s])
+	n := utf8.RuneCount(ix.folded[s:e])
+	text := ix.orig[d.origStart:d.origEnd]
+	i := 0
+	for ; skip > 0 && i < len(text); skip-- {
+		_, size := utf8.DecodeRune(text[i:])
+		i += size
 	}
-	return hit
+	j := i
+	for ; n > 0 && j < len(text); n-- {
+		_, size := utf8.DecodeRune(text[j:])
+		j += size
+	}
+	return string(text[i:j]), folded
 }
 
 const (
@@ -628,209 +631,28 @@ const (
 	passageWidth = 160
 )
 
-// docFields is what an article record stores for display.
-type docFields struct {
-	URL, Title, Source, Published, Text string
-	Year                                int
-	Provinces                           []string
-}
-
-// loadDocs reads the stored fields of the articles of hits. Facets need the source and
-// year of every hit, snippets the text of only the page's hits, so text is read only when
-// withText says so: reading every hit's text made common words slow.
-func (ix *Index) loadDocs(ctx context.Context, ids []int64, withText bool) (map[int64]docFields, error) {
-	out := make(map[int64]docFields, len(ids))
-	fields := []string{fieldDoc, fieldURL, fieldTitle, fieldSource, fieldPublished, fieldYear, fieldProvince}
-	if withText {
-		fields = append(fields, fieldText)
-	}
-	keys := make([]string, len(ids))
-	for i, id := range ids {
-		keys[i] = "d" + strconv.FormatInt(id, 10)
-	}
-	err := ix.stored(ctx, keys, fields, func(f map[string]interface{}) {
-		id, _ := strconv.ParseInt(str(f, fieldDoc), 10, 64)
-		out[id] = docFields{URL: str(f, fieldURL), Title: str(f, fieldTitle),
-			Source: str(f, fieldSource), Published: str(f, fieldPublished),
-			Text: str(f, fieldText), Year: atoi(str(f, fieldYear)), Provinces: strs(f, fieldProvince)}
-	})
-	if err != nil {
-		return nil, fmt.Errorf("index: load documents: %w", err)
-	}
-	return out, nil
-}
-
-// stored reads fields of records by id, a thousand at a time.
-func (ix *Index) stored(ctx context.Context, ids []string, fields []string, fn func(map[string]interface{})) error {
-	const chunk = 1000
-	for i := 0; i < len(ids); i += chunk {
-		keys := ids[i:min(i+chunk, len(ids))]
-		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(keys), len(keys), 0, false)
-		req.Fields = fields
-		res, err := ix.search(ctx, req)
-		if err != nil {
-			return err
-		}
-		for _, h := range res.Hits {
-			h.Fields["_id"] = h.ID
-			fn(h.Fields)
-		}
-	}
-	return nil
-}
-
-// loadPassageTexts fills in the text of the passages that lack it.
-func (ix *Index) loadPassageTexts(ctx context.Context, psgs []*passage) error {
-	var ids []string
-	byID := map[string][]*passage{}
-	for _, p := range psgs {
-		if p.text == "" && p.id != "" {
-			if byID[p.id] == nil {
-				ids = append(ids, p.id)
-			}
-			byID[p.id] = append(byID[p.id], p)
-		}
-	}
-	return ix.stored(ctx, ids, []string{fieldText}, func(f map[string]interface{}) {
-		for _, p := range byID[str(f, "_id")] {
-			p.text = str(f, fieldText)
-		}
-	})
-}
-
 // Trend counts the passages that say what q asks for, by province and year, each passage
 // once per near-duplicate group.
 func (ix *Index) Trend(ctx context.Context, q *query.Query) (map[string]map[int]int, error) {
-	m := newMatcher(q)
-	psgs, err := ix.passages(ctx, m)
+	if err := ix.readLock(); err != nil {
+		return nil, err
+	}
+	defer ix.mu.RUnlock()
+	f, err := ix.find(ctx, q, false)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]map[int]int{}
-	for _, p := range distinctPassages(psgs) {
-		for _, pv := range p.provinces {
+	ix.distinctPassages(f.passages, func(p uint32) {
+		year := int(ix.docs[ix.passages.doc(int(p))].year)
+		lo, hi := ix.passages.provinces(int(p))
+		for j := lo; j < hi; j++ {
+			pv := ix.names[ix.province(j)]
 			if out[pv] == nil {
 				out[pv] = map[int]int{}
 			}
-			out[pv][p.year]++
+			out[pv][year]++
 		}
-	}
+	})
 	return out, nil
 }
-
-// Snippets cuts up to max windows of about width characters around the places where terms
-// (folded) occur in text, HTML-escaped, with each occurrence wrapped in <mark>. The text
-// keeps its original characters; matching is done on its folded form.
-func Snippets(text string, terms []string, max, width int) []string {
-	orig := []rune(text)
-	folded := []rune(hanzi.Fold(text))
-	if len(folded) != len(orig) {
-		folded = orig
-	}
-	var spans [][2]int
-	for _, t := range terms {
-		tr := []rune(t)
-		if len(tr) == 0 {
-			continue
-		}
-		for i := 0; i+len(tr) <= len(folded); i++ {
-			if runesEqual(folded[i:i+len(tr)], tr) {
-				spans = append(spans, [2]int{i, i + len(tr)})
-			}
-		}
-	}
-	if len(spans) == 0 {
-		return nil
-	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
-	var out []string
-	covered := -1
-	for _, sp := range spans {
-		if sp[0] < covered || len(out) >= max {
-			continue
-		}
-		lineStart, lineEnd := sp[0], sp[1]
-		for lineStart > 0 && orig[lineStart-1] != '\n' {
-			lineStart--
-		}
-		for lineEnd < len(orig) && orig[lineEnd] != '\n' {
-			lineEnd++
-		}
-		pad := (width - (sp[1] - sp[0])) / 2
-		if pad < 0 {
-			pad = 0
-		}
-		ws, we := max0(sp[0]-pad, lineStart), min(sp[1]+pad, lineEnd)
-		covered = we
-		out = append(out, renderSnippet(orig, ws, we, lineStart, lineEnd, spans))
-	}
-	return out
-}
-
-func max0(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
-}
-
-func runesEqual(a, b []rune) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func renderSnippet(orig []rune, ws, we, lineStart, lineEnd int, spans [][2]int) string {
-	var b strings.Builder
-	if ws > lineStart {
-		b.WriteString("…")
-	}
-	i := ws
-	for _, sp := range spans {
-		if sp[1] <= i || sp[0] >= we {
-			continue
-		}
-		s := max0(sp[0], i)
-		e := min(sp[1], we)
-		b.WriteString(escape(orig[i:s]))
-		b.WriteString("<mark>")
-		b.WriteString(escape(orig[s:e]))
-		b.WriteString("</mark>")
-		i = e
-	}
-	b.WriteString(escape(orig[i:we]))
-	if we < lineEnd {
-		b.WriteString("…")
-	}
-	return b.String()
-}
-
-func escape(rs []rune) string {
-	var b strings.Builder
-	b.Grow(len(rs) * 3)
-	for _, r := range rs {
-		switch r {
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '"':
-			b.WriteString("&#34;")
-		case '\'':
-			b.WriteString("&#39;")
-		case utf8.RuneError:
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// Dir is the generation's directory.
-func (ix *Index) Dir() string { return ix.dir }

@@ -1,0 +1,197 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Index is an open, read-only index generation.
+type Index struct {
+	mu     sync.RWMutex // Close waits for searches that use the mapped files
+	closed bool
+	dir    string
+	meta   Meta
+
+	articles bleve.Index
+	mapped   [][]byte
+
+	folded, orig []byte // folded.txt and orig.txt
+	words        []byte
+	postings     []byte
+	keys         keyTable
+	passages     passageTable
+	provinces    []byte // uint16 string ids
+	docs         []docRecord
+	names        []string
+	avgDocLen    float64
+	avgPsgLen    float64
+}
+
+// errClosed is returned by searches on a closed index.
+var errClosed = errors.New("index: closed")
+
+// Open opens the current generation under root (DATA/index) for searching. It never
+// blocks a rebuild and a rebuild never blocks it.
+func Open(root string) (*Index, error) {
+	dir, err := current(root)
+	if err != nil {
+		return nil, err
+	}
+	meta, err := readMeta(dir)
+	if err != nil {
+		return nil, err
+	}
+	ix := &Index{dir: dir, meta: meta}
+	if err := ix.load(); err != nil {
+		ix.Close()
+		first, _, _ := strings.Cut(err.Error(), "\n")
+		return nil, fmt.Errorf("index: the index in %s is damaged (%s); run `dangjian rebuild` to recreate it", dir, first)
+	}
+	return ix, nil
+}
+
+// verified are the files whose checksum Open verifies: the tables every search reads
+// whole or in part. The text and postings are checked by size and decoded with bounds
+// checks, which keeps opening a large collection fast.
+var verified = map[string]bool{docsFile: true, passagesFile: true, provincesFile: true, stringsFile: true, keysFile: true}
+
+func (ix *Index) load() error {
+	files := map[string]*[]byte{
+		foldedFile: &ix.folded, origFile: &ix.orig, wordsFile: &ix.words, postingsFile: &ix.postings,
+		keysFile: (*[]byte)(&ix.keys), passagesFile: (*[]byte)(&ix.passages), provincesFile: &ix.provinces,
+	}
+	var docs, names []byte
+	for _, name := range []string{foldedFile, origFile, wordsFile, postingsFile, keysFile, passagesFile, provincesFile, docsFile, stringsFile} {
+		want, ok := ix.meta.Files[name]
+		if !ok {
+			return fmt.Errorf("%s is not listed in %s", name, metaFile)
+		}
+		b, err := mapFile(filepath.Join(ix.dir, name))
+		if err != nil {
+			return err
+		}
+		ix.mapped = append(ix.mapped, b)
+		if int64(len(b)) != want.Size {
+			return fmt.Errorf("%s has %d bytes, %d were written", name, len(b), want.Size)
+		}
+		if verified[name] && crc32.Checksum(b, castagnoli) != want.CRC32 {
+			return fmt.Errorf("%s does not match its checksum", name)
+		}
+		switch name {
+		case docsFile:
+			docs = b
+		case stringsFile:
+			names = b
+		default:
+			*files[name] = b
+		}
+	}
+	var st stringTable
+	if err := json.Unmarshal(names, &st); err != nil {
+		return fmt.Errorf("%s: %w", stringsFile, err)
+	}
+	ix.names = st.Names
+	ix.docs = readDocs(docs)
+	if err := ix.check(); err != nil {
+		return err
+	}
+	bi, err := bleve.OpenUsing(filepath.Join(ix.dir, bleveDir), map[string]interface{}{"read_only": true})
+	if err != nil {
+		return err
+	}
+	ix.articles = bi
+	return nil
+}
+
+// check verifies what searches rely on without checking again: every offset lies within
+// its file and articles and passages come in text order.
+func (ix *Index) check() error {
+	if len(ix.docs)*docRecordSize != int(ix.meta.Files[docsFile].Size) || len(ix.keys)%keyEntrySize != 0 || len(ix.keys) == 0 ||
+		len(ix.passages)%passageRecordSize != 0 || len(ix.passages) == 0 || len(ix.provinces)%2 != 0 ||
+		len(ix.words) < (len(ix.folded)+7)/8 {
+		return errors.New("a table has the wrong size")
+	}
+	if ix.keys.off(ix.keys.len()) != uint64(len(ix.postings)) {
+		return errors.New("keys and postings disagree")
+	}
+	np := ix.passages.len()
+	var last uint32
+	total := 0.0
+	for i, d := range ix.docs {
+		if d.start < last || d.start > d.text || d.text > d.end || int(d.end) > len(ix.folded) ||
+			d.origStart > d.origEnd || int(d.origEnd) > len(ix.orig) || int(d.firstPassage) > np || int(d.source) >= max(len(ix.names), 1) {
+			return fmt.Errorf("article %d is out of range", i)
+		}
+		last = d.end
+		total += float64(d.end - d.start)
+	}
+	ix.avgDocLen = total / float64(max(len(ix.docs), 1))
+	last, total = 0, 0
+	for i := range np {
+		s, e, doc := ix.passages.start(i), ix.passages.end(i), ix.passages.doc(i)
+		pl, ph := ix.passages.provinces(i)
+		if s < last || e < s || int(doc) >= len(ix.docs) || s < ix.docs[doc].text || e > ix.docs[doc].end ||
+			pl > ph || int(ph) > len(ix.provinces)/2 {
+			return fmt.Errorf("passage %d is out of range", i)
+		}
+		for j := pl; j < ph; j++ {
+			if int(ix.province(j)) >= len(ix.names) {
+				return fmt.Errorf("passage %d names no province", i)
+			}
+		}
+		last = e
+		total += float64(e - s)
+	}
+	ix.avgPsgLen = total / float64(max(np, 1))
+	return nil
+}
+
+// province is the string id of entry j of provinces.bin.
+func (ix *Index) province(j uint32) uint16 {
+	return uint16(ix.provinces[2*j]) | uint16(ix.provinces[2*j+1])<<8
+}
+
+// Close releases the index files, once no search is using them.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil
+	}
+	ix.closed = true
+	var first error
+	if ix.articles != nil {
+		first = ix.articles.Close()
+	}
+	for _, b := range ix.mapped {
+		if err := unmapFile(b); err != nil && first == nil {
+			first = err
+		}
+	}
+	ix.mapped = nil
+	ix.folded, ix.orig, ix.words, ix.postings, ix.keys, ix.passages, ix.provinces = nil, nil, nil, nil, nil, nil, nil
+	return first
+}
+
+// Meta describes the generation that is open.
+func (ix *Index) Meta() Meta { return ix.meta }
+
+// Dir is the generation's directory.
+func (ix *Index) Dir() string { return ix.dir }
+
+// readLock holds the index open for one search.
+func (ix *Index) readLock() error {
+	ix.mu.RLock()
+	if ix.closed {
+		ix.mu.RUnlock()
+		return errClosed
+	}
+	return nil
+}

@@ -1,0 +1,248 @@
+package index
+
+import (
+	"bufio"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+)
+
+// Files of a generation besides Bleve's directory. Numbers are little-endian.
+const (
+	foldedFile    = "folded.txt"    // the folded title and text of every article, one after another
+	origFile      = "orig.txt"      // the text of every article in original characters, for snippets
+	docsFile      = "docs.bin"      // one docRecord per article
+	passagesFile  = "passages.bin"  // one passageRecord per passage, then a sentinel
+	provincesFile = "provinces.bin" // uint16 string ids: the provinces of each passage
+	stringsFile   = "strings.json"  // the names behind string ids
+	wordsFile     = "words.bin"     // a bit per byte of folded.txt: a word starts there
+	keysFile      = "keys.bin"      // the sorted character pairs and where their postings start
+	postingsFile  = "postings.bin"  // the positions of each pair, delta-encoded varints
+)
+
+// fileInfo lets Open check a file without reading it all: its size, and a checksum that
+// Open verifies for the small files.
+type fileInfo struct {
+	Size  int64  `json:"size"`
+	CRC32 uint32 `json:"crc32c"`
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// fileWriter writes a file through a buffer, counting bytes and checksumming them.
+type fileWriter struct {
+	f   *os.File
+	w   *bufio.Writer
+	crc hash.Hash32
+	n   int64
+	err error
+	buf [binary.MaxVarintLen64]byte
+}
+
+func newFileWriter(path string) (*fileWriter, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	return &fileWriter{f: f, w: bufio.NewWriterSize(f, 1<<20), crc: crc32.New(castagnoli)}, nil
+}
+
+func (w *fileWriter) writeBytes(p []byte) error {
+	if w.err != nil {
+		return w.err
+	}
+	if _, err := w.w.Write(p); err != nil {
+		w.err = fmt.Errorf("index: write %s: %w", filepath.Base(w.f.Name()), err)
+		return w.err
+	}
+	w.crc.Write(p)
+	w.n += int64(len(p))
+	return nil
+}
+
+func (w *fileWriter) write(s string) error { return w.writeBytes([]byte(s)) }
+
+func (w *fileWriter) uint16(v uint16) error {
+	return w.writeBytes(binary.LittleEndian.AppendUint16(w.buf[:0], v))
+}
+
+func (w *fileWriter) uint32(v uint32) error {
+	return w.writeBytes(binary.LittleEndian.AppendUint32(w.buf[:0], v))
+}
+
+func (w *fileWriter) uint64(v uint64) error {
+	return w.writeBytes(binary.LittleEndian.AppendUint64(w.buf[:0], v))
+}
+
+func (w *fileWriter) uvarint(v uint64) error {
+	return w.writeBytes(binary.AppendUvarint(w.buf[:0], v))
+}
+
+func (w *fileWriter) info() fileInfo { return fileInfo{Size: w.n, CRC32: w.crc.Sum32()} }
+
+// close flushes the file to the kernel; syncTree makes it durable with the rest.
+func (w *fileWriter) close() error {
+	if w.f == nil {
+		return w.err
+	}
+	if w.err == nil {
+		if err := w.w.Flush(); err != nil {
+			w.err = fmt.Errorf("index: write %s: %w", filepath.Base(w.f.Name()), err)
+		}
+	}
+	if err := w.f.Close(); err != nil && w.err == nil {
+		w.err = fmt.Errorf("index: write %s: %w", filepath.Base(w.f.Name()), err)
+	}
+	w.f = nil
+	return w.err
+}
+
+// writeFile creates path, lets fn fill it and closes it.
+func writeFile(path string, fn func(*fileWriter) error) (fileInfo, error) {
+	w, err := newFileWriter(path)
+	if err != nil {
+		return fileInfo{}, err
+	}
+	err = fn(w)
+	if cerr := w.close(); err == nil {
+		err = cerr
+	}
+	return w.info(), err
+}
+
+// docRecord is an article's entry in docs.bin: where its folded text (title, then text
+// from byte text) and its original text lie, its first passage, and its filters.
+type docRecord struct {
+	id, group          int64
+	start, text, end   uint32 // folded.txt
+	origStart, origEnd uint32 // orig.txt
+	firstPassage       uint32
+	year, source       uint16
+}
+
+const docRecordSize = 48
+
+func writeDocs(w *fileWriter, docs []docRecord) error {
+	var b [docRecordSize]byte
+	for _, d := range docs {
+		le := binary.LittleEndian
+		le.PutUint64(b[0:], uint64(d.id))
+		le.PutUint64(b[8:], uint64(d.group))
+		le.PutUint32(b[16:], d.start)
+		le.PutUint32(b[20:], d.text)
+		le.PutUint32(b[24:], d.end)
+		le.PutUint32(b[28:], d.origStart)
+		le.PutUint32(b[32:], d.origEnd)
+		le.PutUint32(b[36:], d.firstPassage)
+		le.PutUint16(b[40:], d.year)
+		le.PutUint16(b[42:], d.source)
+		if err := w.writeBytes(b[:]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readDocs(data []byte) []docRecord {
+	docs := make([]docRecord, len(data)/docRecordSize)
+	le := binary.LittleEndian
+	for i := range docs {
+		b := data[i*docRecordSize:]
+		docs[i] = docRecord{
+			id: int64(le.Uint64(b[0:])), group: int64(le.Uint64(b[8:])),
+			start: le.Uint32(b[16:]), text: le.Uint32(b[20:]), end: le.Uint32(b[24:]),
+			origStart: le.Uint32(b[28:]), origEnd: le.Uint32(b[32:]), firstPassage: le.Uint32(b[36:]),
+			year: le.Uint16(b[40:]), source: le.Uint16(b[42:]),
+		}
+	}
+	return docs
+}
+
+// passageRecord is a passage's entry in passages.bin: its bytes in folded.txt, its
+// article, and where its provinces start in provinces.bin (they end where the next
+// passage's start; a sentinel record closes the last).
+type passageRecord struct {
+	start, end, doc, provinces uint32
+}
+
+const passageRecordSize = 16
+
+func writePassages(w *fileWriter, ps []passageRecord, provinces uint32) error {
+	var b [passageRecordSize]byte
+	for _, p := range append(ps, passageRecord{provinces: provinces}) {
+		binary.LittleEndian.PutUint32(b[0:], p.start)
+		binary.LittleEndian.PutUint32(b[4:], p.end)
+		binary.LittleEndian.PutUint32(b[8:], p.doc)
+		binary.LittleEndian.PutUint32(b[12:], p.provinces)
+		if err := w.writeBytes(b[:]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// passageTable reads passages.bin in place.
+type passageTable []byte
+
+func (t passageTable) len() int { return len(t)/passageRecordSize - 1 }
+
+func (t passageTable) start(i int) uint32 {
+	return binary.LittleEndian.Uint32(t[i*passageRecordSize:])
+}
+
+func (t passageTable) end(i int) uint32 {
+	return binary.LittleEndian.Uint32(t[i*passageRecordSize+4:])
+}
+
+func (t passageTable) doc(i int) uint32 {
+	return binary.LittleEndian.Uint32(t[i*passageRecordSize+8:])
+}
+
+// provinces is the range of passage i's provinces in provinces.bin.
+func (t passageTable) provinces(i int) (uint32, uint32) {
+	return binary.LittleEndian.Uint32(t[i*passageRecordSize+12:]), binary.LittleEndian.Uint32(t[(i+1)*passageRecordSize+12:])
+}
+
+func writeUint16s(w *fileWriter, vs []uint16) error {
+	for _, v := range vs {
+		if err := w.uint16(v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stringTable numbers the few distinct names of sources and provinces.
+type stringTable struct {
+	Names []string `json:"names"`
+	ids   map[string]uint16
+}
+
+func newStringTable() stringTable { return stringTable{ids: map[string]uint16{}} }
+
+// id numbers a name; names beyond the 65 535th share the last id, which is not expected
+// of sources and provinces but must not break a rebuild.
+func (t *stringTable) id(s string) uint16 {
+	if id, ok := t.ids[s]; ok {
+		return id
+	}
+	if len(t.Names) == 0xFFFF {
+		return 0xFFFE
+	}
+	id := uint16(len(t.Names))
+	t.Names = append(t.Names, s)
+	t.ids[s] = id
+	return id
+}
+
+func (t *stringTable) write(w *fileWriter) error {
+	b, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	return w.writeBytes(b)
+}
