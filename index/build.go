@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"math"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/dangjian/dangjian/dedup"
 	"github.com/dangjian/dangjian/hanzi"
 )
 
@@ -156,7 +158,9 @@ func (b *Builder) Add(a *Article) error {
 
 // addPassages files an article's passages with their byte ranges in the folded text, in
 // text order; overlapping or out-of-range passages are dropped, since a position must
-// belong to one passage at most.
+// belong to one passage at most. Passages attributed to no province are counted but not
+// stored: every search of passages is about provinces (a province filter, the province
+// facet, trends), and most sentences name none.
 func (b *Builder) addPassages(a *Article, folded string, doc docRecord) {
 	ps := append([]Passage(nil), a.Passages...)
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Start < ps[j].Start })
@@ -182,14 +186,23 @@ func (b *Builder) addPassages(a *Article, folded string, doc docRecord) {
 			break // beyond the text
 		}
 		lastEnd = p.End
-		b.passages = append(b.passages, passageRecord{
+		b.meta.Passages++
+		if len(p.Provinces) == 0 {
+			continue
+		}
+		rec := passageRecord{
 			start: doc.text + uint32(s), end: doc.text + uint32(e),
 			doc: uint32(len(b.docs) - 1), provinces: uint32(len(b.provinces)),
-		})
+		}
+		if a.Group != 0 {
+			h := fnv.New64a()
+			h.Write([]byte(dedup.Normalize(text[s:e])))
+			rec.norm = h.Sum64()
+		}
+		b.passages = append(b.passages, rec)
 		for _, pv := range p.Provinces {
 			b.provinces = append(b.provinces, b.strs.id(pv))
 		}
-		b.meta.Passages++
 	}
 }
 
@@ -224,6 +237,7 @@ func (b *Builder) Finish() error {
 		return fmt.Errorf("index: finish build: %w", err)
 	}
 	b.meta.Built = time.Now().UTC()
+	b.meta.Format = format
 	if err := writeMeta(b.dir, b.meta); err != nil {
 		return err
 	}

@@ -27,11 +27,16 @@ const (
 	bleveDir    = "bleve"
 )
 
+// format is the version of the generation's files; a generation written in another
+// format is rebuilt, not read.
+const format = 2
+
 // Meta describes one index generation.
 type Meta struct {
+	Format    int       `json:"format"`
 	Built     time.Time `json:"built"`
 	Documents int       `json:"documents"`
-	Passages  int       `json:"passages"`
+	Passages  int       `json:"passages"` // sentences; those attributed to a province are stored
 	TextBytes int64     `json:"text_bytes"`
 	// Files are the generation's own files with their sizes and checksums.
 	Files map[string]fileInfo `json:"files"`

@@ -210,6 +210,9 @@ func TestSnippets(t *testing.T) {
 			[]string{"…" + strings.Repeat("甲", 29) + "<mark>党建</mark>" + strings.Repeat("乙", 29) + "…"}},
 		{"第一行党建\n第二行党建", []string{"党建"}, []string{"第一行<mark>党建</mark>", "第二行<mark>党建</mark>"}},
 		{"没有", []string{"党建"}, nil},
+		// Folding changes bytes (full width, traditional) but not lines or runes.
+		{"ＡＢ黨建\n第二行，黨建ａ", []string{"党建a"}, []string{"第二行，<mark>黨建ａ</mark>"}},
+		{"ＡＢ黨建\n第二行，黨建", []string{"ab", "党建"}, []string{"<mark>ＡＢ</mark><mark>黨建</mark>", "第二行，<mark>黨建</mark>"}},
 	}
 	for _, tt := range tests {
 		if got := Snippets(tt.text, tt.terms, 3, 60); !reflect.DeepEqual(got, tt.want) {

@@ -48,6 +48,9 @@ func Open(root string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	if meta.Format != format {
+		return nil, fmt.Errorf("index: the index in %s was written in format %d by another version of dangjian, this one reads format %d; run `dangjian rebuild` to recreate it", dir, meta.Format, format)
+	}
 	ix := &Index{dir: dir, meta: meta}
 	if err := ix.load(); err != nil {
 		ix.Close()

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -11,7 +10,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/dangjian/dangjian/dedup"
 	"github.com/dangjian/dangjian/hanzi"
 	"github.com/dangjian/dangjian/query"
 )
@@ -434,21 +432,26 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	ix.countProvinces(f.passages, hits, res.Facets["province"])
 	hits = ix.collapse(hits)
 	res.Total = len(hits)
+	years := map[uint16]int{}
+	sources := make([]int, len(ix.names))
 	for _, h := range hits {
 		d := &ix.docs[h.doc]
-		if src := ix.names[d.source]; src != "" {
-			res.Facets["source"][src]++
-		}
+		sources[d.source]++
 		if d.year > 0 {
-			res.Facets["year"][strconv.Itoa(int(d.year))]++
+			years[d.year]++
 		}
+	}
+	for id, n := range sources {
+		if n > 0 && ix.names[id] != "" {
+			res.Facets["source"][ix.names[id]] = n
+		}
+	}
+	for y, n := range years {
+		res.Facets["year"][strconv.Itoa(int(y))] = n
 	}
 	res.Hits = []Hit{}
 	if r.Offset < len(hits) {
-		page := hits[r.Offset:]
-		if len(page) > limit {
-			page = page[:limit]
-		}
+		page := ix.top(hits, r.Offset+limit)[r.Offset:]
 		if res.Hits, err = ix.page(ctx, page, f.m); err != nil {
 			return nil, err
 		}
@@ -464,6 +467,67 @@ type docHit struct {
 	duplicates []int64
 }
 
+// better orders hits: higher score first, then lower id.
+func (ix *Index) better(a, b *docHit) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return ix.docs[a.doc].id < ix.docs[b.doc].id
+}
+
+// top returns the best n hits in order, selecting them with a heap: a common word can
+// match most articles, of which a page shows ten.
+func (ix *Index) top(hits []docHit, n int) []docHit {
+	if n >= len(hits) {
+		slices.SortFunc(hits, func(a, b docHit) int { return ix.order(&a, &b) })
+		return hits
+	}
+	// h is a min-heap (worst on top) of the best n seen so far.
+	h := make([]docHit, 0, n)
+	worse := func(i, j int) bool { return ix.better(&h[j], &h[i]) }
+	down := func(i int) {
+		for {
+			c := 2*i + 1
+			if c >= len(h) {
+				return
+			}
+			if c+1 < len(h) && worse(c+1, c) {
+				c++
+			}
+			if !worse(c, i) {
+				return
+			}
+			h[i], h[c] = h[c], h[i]
+			i = c
+		}
+	}
+	for _, x := range hits {
+		if len(h) < n {
+			h = append(h, x)
+			for i := len(h) - 1; i > 0 && worse(i, (i-1)/2); i = (i - 1) / 2 {
+				h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
+			}
+			continue
+		}
+		if ix.better(&x, &h[0]) {
+			h[0] = x
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(a, b docHit) int { return ix.order(&a, &b) })
+	return h
+}
+
+func (ix *Index) order(a, b *docHit) int {
+	switch {
+	case ix.better(a, b):
+		return -1
+	case ix.better(b, a):
+		return 1
+	}
+	return 0
+}
+
 // groupOf is the near-duplicate group of article d: its canonical's id, or its own.
 func (ix *Index) groupOf(d uint32) int64 {
 	if g := ix.docs[d].group; g != 0 {
@@ -472,19 +536,10 @@ func (ix *Index) groupOf(d uint32) int64 {
 	return ix.docs[d].id
 }
 
-// collapse orders hits by score and keeps one per near-duplicate group: the canonical where
-// it matched (it is the most complete copy), else the best-scoring member, listing the others.
+// collapse keeps one hit per near-duplicate group, ranked by its best member: the
+// canonical where it matched (it is the most complete copy), else the best member, with the
+// others listed as duplicates.
 func (ix *Index) collapse(hits []docHit) []docHit {
-	id := func(h *docHit) int64 { return ix.docs[h.doc].id }
-	slices.SortFunc(hits, func(a, b docHit) int {
-		if a.score != b.score {
-			if a.score > b.score {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(ix.docs[a.doc].id, ix.docs[b.doc].id)
-	})
 	out := hits[:0]
 	first := map[int64]int{} // group → index in out
 	for _, h := range hits {
@@ -500,12 +555,13 @@ func (ix *Index) collapse(hits []docHit) []docHit {
 			continue
 		}
 		rep := &out[k]
-		if id(&h) == g {
-			// The canonical takes the place of the member that ranked first.
+		best := max(rep.score, h.score)
+		if ix.docs[rep.doc].id != g && (ix.docs[h.doc].id == g || ix.better(&h, rep)) {
 			rep.doc, h.doc = h.doc, rep.doc
 			rep.passages, h.passages = h.passages, rep.passages
 		}
-		rep.duplicates = append(rep.duplicates, id(&h))
+		rep.score = best
+		rep.duplicates = append(rep.duplicates, ix.docs[h.doc].id)
 	}
 	for i := range out {
 		slices.Sort(out[i].duplicates)
@@ -516,7 +572,10 @@ func (ix *Index) collapse(hits []docHit) []docHit {
 // countProvinces counts the matching passages of the hits by province, each passage once
 // per near-duplicate group: a reprint says nothing new.
 func (ix *Index) countProvinces(psgs []ranked, hits []docHit, counts map[string]int) {
-	inHits := make(map[uint32]bool, len(hits))
+	if len(psgs) == 0 {
+		return
+	}
+	inHits := make([]bool, len(ix.docs))
 	for _, h := range hits {
 		inHits[h.doc] = true
 	}
@@ -532,12 +591,12 @@ func (ix *Index) countProvinces(psgs []ranked, hits []docHit, counts map[string]
 }
 
 // distinctPassages calls fn for each passage that does not repeat, within a near-duplicate
-// group, a passage already seen. Passages are compared on their normalised text, so a
-// reprint that writes 第十年 as 第10年 repeats too.
+// group, a passage already seen. Passages are compared on their normalised text (by its
+// hash), so a reprint that writes 第十年 as 第10年 repeats too.
 func (ix *Index) distinctPassages(psgs []ranked, fn func(p uint32)) {
 	type key struct {
 		group int64
-		text  string
+		norm  uint64
 	}
 	seen := map[key]bool{}
 	for _, r := range psgs {
@@ -546,7 +605,7 @@ func (ix *Index) distinctPassages(psgs []ranked, fn func(p uint32)) {
 			fn(r.unit) // an article without copies repeats nothing
 			continue
 		}
-		k := key{ix.docs[d].group, dedup.Normalize(string(ix.folded[ix.passages.start(int(r.unit)):ix.passages.end(int(r.unit))]))}
+		k := key{ix.docs[d].group, ix.passages.norm(int(r.unit))}
 		if seen[k] {
 			continue
 		}

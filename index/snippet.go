@@ -15,51 +15,96 @@ func Snippets(text string, terms []string, max, width int) []string {
 	return snippets(text, hanzi.Fold(text), terms, max, width)
 }
 
-// snippets is Snippets for a text whose folded form is at hand.
-func snippets(text, foldedText string, terms []string, max, width int) []string {
-	orig := []rune(text)
-	folded := []rune(foldedText)
-	if len(folded) != len(orig) {
-		folded = orig
-	}
-	var spans [][2]int
+// snippets is Snippets for a text whose folded form (same runes, same positions) is at
+// hand. Occurrences are found in the folded bytes; only the lines that give a snippet are
+// decoded into runes, so a long article costs a scan, not a conversion.
+func snippets(text, folded string, terms []string, max, width int) []string {
+	var spans [][2]int // byte offsets in folded
 	for _, t := range terms {
-		tr := []rune(t)
-		if len(tr) == 0 {
+		if t == "" {
 			continue
 		}
-		for i := 0; i+len(tr) <= len(folded); i++ {
-			if runesEqual(folded[i:i+len(tr)], tr) {
-				spans = append(spans, [2]int{i, i + len(tr)})
+		for at := 0; ; {
+			k := strings.Index(folded[at:], t)
+			if k < 0 {
+				break
 			}
+			spans = append(spans, [2]int{at + k, at + k + len(t)})
+			_, size := utf8.DecodeRuneInString(folded[at+k:])
+			at += k + size
 		}
-	}
-	if len(spans) == 0 {
-		return nil
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
 	var out []string
 	covered := -1
 	for _, sp := range spans {
-		if sp[0] < covered || len(out) >= max {
+		if len(out) >= max {
+			break
+		}
+		if sp[0] < covered {
 			continue
 		}
-		lineStart, lineEnd := sp[0], sp[1]
-		for lineStart > 0 && orig[lineStart-1] != '\n' {
-			lineStart--
+		ls := strings.LastIndexByte(folded[:sp[0]], '\n') + 1
+		le := len(folded)
+		if k := strings.IndexByte(folded[sp[1]:], '\n'); k >= 0 {
+			le = sp[1] + k
 		}
-		for lineEnd < len(orig) && orig[lineEnd] != '\n' {
-			lineEnd++
+		// Lines have the same numbers in both texts, not the same bytes.
+		line := folded[ls:le]
+		ols, ole := lineBounds(text, strings.Count(folded[:ls], "\n"), strings.Count(line, "\n"))
+		orig := []rune(text[ols:ole])
+		cb, cr := ls, 0 // spans come mostly in order: count runes on from the last one
+		runeAt := func(b int) int {
+			if b < cb {
+				cb, cr = ls, 0
+			}
+			cr += utf8.RuneCountInString(folded[cb:b])
+			cb = b
+			return cr
 		}
-		pad := (width - (sp[1] - sp[0])) / 2
+		var local [][2]int
+		for _, o := range spans {
+			if o[0] >= ls && o[1] <= le {
+				local = append(local, [2]int{runeAt(o[0]), runeAt(o[1])})
+			}
+		}
+		s, e := runeAt(sp[0]), runeAt(sp[1])
+		pad := (width - (e - s)) / 2
 		if pad < 0 {
 			pad = 0
 		}
-		ws, we := max0(sp[0]-pad, lineStart), min(sp[1]+pad, lineEnd)
-		covered = we
-		out = append(out, renderSnippet(orig, ws, we, lineStart, lineEnd, spans))
+		ws, we := max0(s-pad, 0), min(e+pad, len(orig))
+		covered = ls
+		for range we {
+			_, size := utf8.DecodeRuneInString(folded[covered:])
+			covered += size
+		}
+		out = append(out, renderSnippet(orig, ws, we, 0, len(orig), local))
 	}
 	return out
+}
+
+// lineBounds is the byte range of count+1 lines of text from line number first.
+func lineBounds(text string, first, count int) (int, int) {
+	start := 0
+	for range first {
+		k := strings.IndexByte(text[start:], '\n')
+		if k < 0 {
+			return len(text), len(text)
+		}
+		start += k + 1
+	}
+	end := start
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[end:], '\n')
+		if k < 0 {
+			return start, len(text)
+		}
+		if i == count {
+			return start, end + k
+		}
+		end += k + 1
+	}
 }
 
 func max0(a, b int) int {
@@ -67,15 +112,6 @@ func max0(a, b int) int {
 		return a
 	}
 	return b
-}
-
-func runesEqual(a, b []rune) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func renderSnippet(orig []rune, ws, we, lineStart, lineEnd int, spans [][2]int) string {
