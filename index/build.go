@@ -72,6 +72,15 @@ type Builder struct {
 	strs         stringTable
 	grams        gramTable
 	articles     *articleStore
+	// firstOf finds the first passage of a near-duplicate group with a normalised text.
+	firstOf map[normKey]uint32
+}
+
+// normKey is a group and a hash of a normalised text: 64 bits make a collision among a
+// group's passages improbable beyond concern, and keep the table small.
+type normKey struct {
+	group int64
+	hash  uint64
 }
 
 // NewBuilder starts a rebuild in the index directory root (DATA/index).
@@ -90,7 +99,7 @@ func NewBuilder(root string) (*Builder, error) {
 		release()
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	b := &Builder{root: root, dir: dir, release: release, grams: newGramTable(), strs: newStringTable()}
+	b := &Builder{root: root, dir: dir, release: release, grams: newGramTable(), strs: newStringTable(), firstOf: map[normKey]uint32{}}
 	fail := func(err error) (*Builder, error) {
 		b.closeFiles()
 		os.RemoveAll(dir)
@@ -194,10 +203,16 @@ func (b *Builder) addPassages(a *Article, folded string, doc docRecord) {
 			start: doc.text + uint32(s), end: doc.text + uint32(e),
 			doc: uint32(len(b.docs) - 1), provinces: uint32(len(b.provinces)),
 		}
+		rec.first = uint32(len(b.passages))
 		if a.Group != 0 {
 			h := fnv.New64a()
 			h.Write([]byte(dedup.Normalize(text[s:e])))
-			rec.norm = h.Sum64()
+			k := normKey{a.Group, h.Sum64()}
+			if first, ok := b.firstOf[k]; ok {
+				rec.first = first
+			} else {
+				b.firstOf[k] = rec.first
+			}
 		}
 		b.passages = append(b.passages, rec)
 		for _, pv := range p.Provinces {

@@ -30,6 +30,10 @@ type Index struct {
 	provinces    []byte // uint16 string ids
 	docs         []docRecord
 	names        []string
+	docUnits     units   // the articles' byte ranges in folded.txt
+	psgUnits     units   // the passages'
+	groupNum     []int32 // article → its near-duplicate group numbered from 0, or -1
+	groups       int
 	avgDocLen    float64
 	avgPsgLen    float64
 }
@@ -134,13 +138,30 @@ func (ix *Index) check() error {
 		}
 		last = d.end
 		total += float64(d.end - d.start)
+		ix.docUnits.starts = append(ix.docUnits.starts, d.start)
+		ix.docUnits.ends = append(ix.docUnits.ends, d.end)
 	}
 	ix.avgDocLen = total / float64(max(len(ix.docs), 1))
+	nums := map[int64]int32{}
+	ix.groupNum = make([]int32, len(ix.docs))
+	for i, d := range ix.docs {
+		ix.groupNum[i] = -1
+		if d.group == 0 {
+			continue
+		}
+		n, ok := nums[d.group]
+		if !ok {
+			n = int32(len(nums))
+			nums[d.group] = n
+		}
+		ix.groupNum[i] = n
+	}
+	ix.groups = len(nums)
 	last, total = 0, 0
 	for i := range np {
 		s, e, doc := ix.passages.start(i), ix.passages.end(i), ix.passages.doc(i)
 		pl, ph := ix.passages.provinces(i)
-		if s < last || e < s || int(doc) >= len(ix.docs) || s < ix.docs[doc].text || e > ix.docs[doc].end ||
+		if int(ix.passages.first(i)) > i || s < last || e < s || int(doc) >= len(ix.docs) || s < ix.docs[doc].text || e > ix.docs[doc].end ||
 			pl > ph || int(ph) > len(ix.provinces)/2 {
 			return fmt.Errorf("passage %d is out of range", i)
 		}
@@ -151,6 +172,8 @@ func (ix *Index) check() error {
 		}
 		last = e
 		total += float64(e - s)
+		ix.psgUnits.starts = append(ix.psgUnits.starts, s)
+		ix.psgUnits.ends = append(ix.psgUnits.ends, e)
 	}
 	ix.avgPsgLen = total / float64(max(np, 1))
 	return nil

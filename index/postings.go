@@ -182,7 +182,8 @@ func (ix *Index) occurrences(term string) ([]uint32, error) {
 		// Every occurrence of the character begins one pair: read all pairs it begins.
 		lo := ix.keys.search(pairKey(runes[0], 0))
 		hi := ix.keys.search(pairKey(runes[0]+1, 0))
-		out, err := decode(ix.postings, ix.keys, lo, hi, nil)
+		from, to := ix.keys.span(lo, hi)
+		out, err := decode(ix.postings, ix.keys, lo, hi, make([]uint32, 0, to-from))
 		if hi-lo > 1 {
 			slices.Sort(out)
 		}
@@ -200,7 +201,8 @@ func (ix *Index) occurrences(term string) ([]uint32, error) {
 			best, bestFrom, bestTo, skip = i, from, to, offs[i]
 		}
 	}
-	cands, err := decodeList(ix.postings, bestFrom, bestTo, nil)
+	// A position takes at least a byte: the list's length bounds its count.
+	cands, err := decodeList(ix.postings, bestFrom, bestTo, make([]uint32, 0, bestTo-bestFrom))
 	if err != nil || len(runes) == 2 {
 		return cands, err
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -134,8 +133,9 @@ type occ struct{ pos, n uint32 }
 
 // groupOccurrences finds every occurrence of any alternative of a group, in text order.
 func (ix *Index) groupOccurrences(ctx context.Context, group []string) ([]occ, error) {
-	var out []occ
-	for _, t := range group {
+	lists := make([][]uint32, len(group))
+	total := 0
+	for i, t := range group {
 		pos, err := ix.occurrences(t)
 		if err != nil {
 			return nil, err
@@ -143,7 +143,12 @@ func (ix *Index) groupOccurrences(ctx context.Context, group []string) ([]occ, e
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		for _, p := range pos {
+		lists[i] = pos
+		total += len(pos)
+	}
+	out := make([]occ, 0, total)
+	for i, t := range group {
+		for _, p := range lists[i] {
 			out = append(out, occ{p, uint32(len(t))})
 		}
 	}
@@ -160,47 +165,43 @@ type unitTF struct {
 	tf   float64
 }
 
-// spans tells the article or passage units of the index apart for the walk below.
-type spans interface {
-	len() int
-	bounds(i int) (start, end uint32)
+// units are the articles or the passages of the index: their byte ranges in folded.txt,
+// in text order, held as plain arrays because every occurrence of a term is placed in them.
+type units struct {
+	starts, ends []uint32
 }
 
-type docSpans []docRecord
-
-func (d docSpans) len() int                      { return len(d) }
-func (d docSpans) bounds(i int) (uint32, uint32) { return d[i].start, d[i].end }
-
-type passageSpans struct{ passageTable }
-
-func (p passageSpans) bounds(i int) (uint32, uint32) { return p.start(i), p.end(i) }
+func (us *units) len() int { return len(us.starts) }
 
 // inUnits maps occurrences (in text order) to the units that contain them whole.
-func (ix *Index) inUnits(occs []occ, units spans, weight func(unit int, o occ) float64) []unitTF {
+func (ix *Index) inUnits(occs []occ, us *units, weight func(unit int, o occ) float64) []unitTF {
 	var out []unitTF
-	n := units.len()
+	ends, starts := us.ends, us.starts
+	n := len(ends)
 	u := 0
 	for _, o := range occs {
 		// Occurrences are in order, so the unit only moves forward: gallop to the first
 		// unit that ends after the occurrence starts.
-		if u < n {
-			if _, e := units.bounds(u); e <= o.pos {
-				step := 1
-				for u+step < n {
-					if _, e := units.bounds(u + step); e > o.pos {
-						break
-					}
-					step *= 2
-				}
-				lo, hi := u+step/2, min(u+step, n)
-				u = lo + sort.Search(hi-lo, func(i int) bool { _, e := units.bounds(lo + i); return e > o.pos })
+		if u < n && ends[u] <= o.pos {
+			step := 1
+			for u+step < n && ends[u+step] <= o.pos {
+				step *= 2
 			}
+			lo, hi := u+step/2+1, min(u+step, n)
+			for lo < hi {
+				m := int(uint(lo+hi) >> 1)
+				if ends[m] <= o.pos {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			u = lo
 		}
 		if u >= n {
 			break
 		}
-		s, e := units.bounds(u)
-		if o.pos < s || o.pos+o.n > e {
+		if o.pos < starts[u] || o.pos+o.n > ends[u] {
 			continue
 		}
 		w := weight(u, o)
@@ -237,7 +238,7 @@ func (ix *Index) docWeight(u int, o occ) float64 {
 }
 
 func (ix *Index) passageWeight(u int, o occ) float64 {
-	if ix.wholeWord(o, ix.passages.end(u)) {
+	if ix.wholeWord(o, ix.psgUnits.ends[u]) {
 		return 2
 	}
 	return 1
@@ -257,24 +258,23 @@ type ranked struct {
 
 // evaluate finds the units (articles, or passages) that contain every group and no
 // excluded term, and that pass keep, scored by BM25 over the weighted counts.
-func (ix *Index) evaluate(ctx context.Context, occs [][]occ, excluded [][]occ, units spans, weight func(int, occ) float64,
+func (ix *Index) evaluate(ctx context.Context, occs [][]occ, excluded [][]occ, us *units, weight func(int, occ) float64,
 	avgLen float64, keep func(unit int) bool) ([]ranked, error) {
 	var out []ranked
 	if len(occs) == 0 {
-		for u := range units.len() {
+		for u := range us.len() {
 			if keep(u) {
 				out = append(out, ranked{unit: uint32(u)})
 			}
 		}
 	} else {
-		total := float64(units.len())
+		total := float64(us.len())
 		for g, og := range occs {
-			tfs := ix.inUnits(og, units, weight)
+			tfs := ix.inUnits(og, us, weight)
 			df := float64(len(tfs))
 			idf := math.Log(1 + (total-df+0.5)/(df+0.5))
 			score := func(t unitTF) float64 {
-				s, e := units.bounds(int(t.unit))
-				norm := bm25K1 * (1 - bm25B + bm25B*float64(e-s)/max(avgLen, 1))
+				norm := bm25K1 * (1 - bm25B + bm25B*float64(us.ends[t.unit]-us.starts[t.unit])/max(avgLen, 1))
 				return idf * t.tf * (bm25K1 + 1) / (t.tf + norm)
 			}
 			if g == 0 {
@@ -293,7 +293,7 @@ func (ix *Index) evaluate(ctx context.Context, occs [][]occ, excluded [][]occ, u
 		}
 	}
 	for _, ex := range excluded {
-		hit := ix.inUnits(ex, units, func(int, occ) float64 { return 1 })
+		hit := ix.inUnits(ex, us, func(int, occ) float64 { return 1 })
 		out = subtract(out, hit)
 	}
 	return out, nil
@@ -363,7 +363,22 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs bool) (*foun
 		return (m.sources == nil || m.sources[doc.source]) && (m.years == nil || m.years[int(doc.year)])
 	}
 	f := &found{m: m}
-	f.passages, err = ix.evaluate(ctx, occs, excluded, passageSpans{ix.passages}, ix.passageWeight, ix.avgPsgLen, func(p int) bool {
+	// Articles and passages are searched at once, on two cores where there are two.
+	var docErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if withDocs && m.provinces == nil {
+			f.docs, docErr = ix.evaluate(ctx, occs, excluded, &ix.docUnits, ix.docWeight, ix.avgDocLen, docOK)
+		}
+	}()
+	// Passages are ranked only when they make the hits (a province filter); otherwise
+	// they feed the province facet, and the whole-word test would be work for nothing.
+	weight := func(int, occ) float64 { return 1 }
+	if m.provinces != nil {
+		weight = ix.passageWeight
+	}
+	f.passages, err = ix.evaluate(ctx, occs, excluded, &ix.psgUnits, weight, ix.avgPsgLen, func(p int) bool {
 		if !docOK(int(ix.passages.doc(p))) {
 			return false
 		}
@@ -378,14 +393,12 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs bool) (*foun
 		}
 		return false
 	})
+	<-done
+	if err == nil {
+		err = docErr
+	}
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
-	}
-	if withDocs && m.provinces == nil {
-		f.docs, err = ix.evaluate(ctx, occs, excluded, docSpans(ix.docs), ix.docWeight, ix.avgDocLen, docOK)
-		if err != nil {
-			return nil, fmt.Errorf("index: search: %w", err)
-		}
 	}
 	return f, nil
 }
@@ -528,33 +541,28 @@ func (ix *Index) order(a, b *docHit) int {
 	return 0
 }
 
-// groupOf is the near-duplicate group of article d: its canonical's id, or its own.
-func (ix *Index) groupOf(d uint32) int64 {
-	if g := ix.docs[d].group; g != 0 {
-		return g
-	}
-	return ix.docs[d].id
-}
-
 // collapse keeps one hit per near-duplicate group, ranked by its best member: the
 // canonical where it matched (it is the most complete copy), else the best member, with the
 // others listed as duplicates.
 func (ix *Index) collapse(hits []docHit) []docHit {
 	out := hits[:0]
-	first := map[int64]int{} // group → index in out
+	var first []int32 // group number → index in out, +1; 0 for a group not seen yet
 	for _, h := range hits {
-		if ix.docs[h.doc].group == 0 {
+		grp := ix.groupNum[h.doc]
+		if grp < 0 {
 			out = append(out, h) // no copies: nothing to collapse into
 			continue
 		}
-		g := ix.groupOf(h.doc)
-		k, seen := first[g]
-		if !seen {
-			first[g] = len(out)
+		if first == nil {
+			first = make([]int32, ix.groups)
+		}
+		if first[grp] == 0 {
 			out = append(out, h)
+			first[grp] = int32(len(out))
 			continue
 		}
-		rep := &out[k]
+		g := ix.docs[h.doc].group
+		rep := &out[first[grp]-1]
 		best := max(rep.score, h.score)
 		if ix.docs[rep.doc].id != g && (ix.docs[h.doc].id == g || ix.better(&h, rep)) {
 			rep.doc, h.doc = h.doc, rep.doc
@@ -591,25 +599,23 @@ func (ix *Index) countProvinces(psgs []ranked, hits []docHit, counts map[string]
 }
 
 // distinctPassages calls fn for each passage that does not repeat, within a near-duplicate
-// group, a passage already seen. Passages are compared on their normalised text (by its
-// hash), so a reprint that writes 第十年 as 第10年 repeats too.
+// group, a passage already seen. Passages are compared on their normalised text, so a
+// reprint that writes 第十年 as 第10年 repeats too; the rebuild noted the first of each.
 func (ix *Index) distinctPassages(psgs []ranked, fn func(p uint32)) {
-	type key struct {
-		group int64
-		norm  uint64
-	}
-	seen := map[key]bool{}
+	var seen []uint64 // a bit per passage: its text has been counted
 	for _, r := range psgs {
-		d := ix.passages.doc(int(r.unit))
-		if ix.docs[d].group == 0 {
+		first := ix.passages.first(int(r.unit))
+		if first == r.unit && ix.docs[ix.passages.doc(int(r.unit))].group == 0 {
 			fn(r.unit) // an article without copies repeats nothing
 			continue
 		}
-		k := key{ix.docs[d].group, ix.passages.norm(int(r.unit))}
-		if seen[k] {
+		if seen == nil {
+			seen = make([]uint64, (ix.passages.len()+63)/64)
+		}
+		if seen[first/64]&(1<<(first%64)) != 0 {
 			continue
 		}
-		seen[k] = true
+		seen[first/64] |= 1 << (first % 64)
 		fn(r.unit)
 	}
 }

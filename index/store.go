@@ -164,14 +164,14 @@ func readDocs(data []byte) []docRecord {
 
 // passageRecord is a passage's entry in passages.bin: its bytes in folded.txt, its
 // article, where its provinces start in provinces.bin (they end where the next passage's
-// start; a sentinel record closes the last), and for an article with copies a hash of its
-// normalised text, which tells a repeated passage of a reprint without reading text.
+// start; a sentinel record closes the last), and the first passage of its near-duplicate
+// group with the same normalised text (itself if none), which tells a repeated passage of
+// a reprint without reading text.
 type passageRecord struct {
-	start, end, doc, provinces uint32
-	norm                       uint64
+	start, end, doc, provinces, first uint32
 }
 
-const passageRecordSize = 24
+const passageRecordSize = 20
 
 func writePassages(w *fileWriter, ps []passageRecord, provinces uint32) error {
 	var b [passageRecordSize]byte
@@ -180,7 +180,7 @@ func writePassages(w *fileWriter, ps []passageRecord, provinces uint32) error {
 		binary.LittleEndian.PutUint32(b[4:], p.end)
 		binary.LittleEndian.PutUint32(b[8:], p.doc)
 		binary.LittleEndian.PutUint32(b[12:], p.provinces)
-		binary.LittleEndian.PutUint64(b[16:], p.norm)
+		binary.LittleEndian.PutUint32(b[16:], p.first)
 		if err := w.writeBytes(b[:]); err != nil {
 			return err
 		}
@@ -205,8 +205,8 @@ func (t passageTable) doc(i int) uint32 {
 	return binary.LittleEndian.Uint32(t[i*passageRecordSize+8:])
 }
 
-func (t passageTable) norm(i int) uint64 {
-	return binary.LittleEndian.Uint64(t[i*passageRecordSize+16:])
+func (t passageTable) first(i int) uint32 {
+	return binary.LittleEndian.Uint32(t[i*passageRecordSize+16:])
 }
 
 // provinces is the range of passage i's provinces in provinces.bin.
