@@ -141,19 +141,23 @@ func (c *Collection) recleanAndLearn(ctx context.Context, bp *clean.Boilerplate,
 	var terms []string
 	grouper := dedup.NewGrouper(dedup.Options{})
 	p := Progress{Stage: "clean", Total: total}
-	err := c.Store.Each(ctx, func(d *corpus.Document) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	type cleaned struct {
+		kept    string
+		removed []corpus.Removed
+		terms   []string
+	}
+	work := func(d *corpus.Document) cleaned {
 		kept, removed := clean.Article(d.Text)
 		kept, chrome := bp.Remove(siteOf(d.URL), kept)
-		removed = append(removed, chrome...)
-		if kept != d.Clean {
-			if err := c.Store.UpdateClean(ctx, d.ID, kept, removed); err != nil {
+		return cleaned{kept, append(removed, chrome...), segment.QuotedTerms(hanzi.Fold(kept))}
+	}
+	err := inOrder(ctx, c.Store, nil, work, func(d *corpus.Document, r cleaned) error {
+		if r.kept != d.Clean {
+			if err := c.Store.UpdateClean(ctx, d.ID, r.kept, r.removed); err != nil {
 				return err
 			}
 		}
-		for _, t := range segment.QuotedTerms(hanzi.Fold(kept)) {
+		for _, t := range r.terms {
 			if !seen[t] {
 				seen[t] = true
 				terms = append(terms, t)
@@ -161,7 +165,7 @@ func (c *Collection) recleanAndLearn(ctx context.Context, bp *clean.Boilerplate,
 		}
 		if d.Relevant {
 			cp.relevant++
-			if err := grouper.Add(dedup.Doc{ID: d.ID, Text: kept, Published: d.Published}); err != nil {
+			if err := grouper.Add(dedup.Doc{ID: d.ID, Text: r.kept, Published: d.Published}); err != nil {
 				return err
 			}
 		}
@@ -182,63 +186,89 @@ func (c *Collection) recleanAndLearn(ctx context.Context, bp *clean.Boilerplate,
 	return cp, nil
 }
 
-// indexAll analyses documents on every core and feeds the records to the one builder.
+// indexAll analyses the relevant documents on every core and adds them to the index and
+// the tables in corpus order, so the same corpus always makes the same index.
 func (c *Collection) indexAll(ctx context.Context, b *index.Builder, facts *corpus.FactsWriter, groups groupOf, total int, progress func(Progress)) error {
+	p := Progress{Stage: "index", Total: total}
+	skip := func(d *corpus.Document) bool { return !d.Relevant } // kept in the corpus, left out of the index and the tables
+	work := func(d *corpus.Document) *analysis { return c.analyse(d, groups[d.ID]) }
+	err := inOrder(ctx, c.Store, skip, work, func(d *corpus.Document, a *analysis) error {
+		if err := a.store(ctx, b, facts); err != nil {
+			return err
+		}
+		p.Done++
+		p.Bytes += int64(len(a.article.Text))
+		progress(p)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("rebuild: index: %w", err)
+	}
+	return nil
+}
+
+// inOrder runs work on the documents of the corpus (but those skip names) on every core and
+// hands each result to use in corpus order, one at a time. An error from use or the end
+// of ctx stops the pass.
+func inOrder[T any](ctx context.Context, st *corpus.Store, skip func(*corpus.Document) bool,
+	work func(*corpus.Document) T, use func(*corpus.Document, T) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	docs := make(chan *corpus.Document, 64)
-	results := make(chan *analysis, 64)
+	type job struct {
+		d   *corpus.Document
+		out chan T
+	}
+	jobs := make(chan job, 64)
+	order := make(chan job, 64) // the same jobs in corpus order
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for d := range docs {
-				a := c.analyse(d, groups[d.ID])
-				select {
-				case results <- a:
-				case <-ctx.Done():
-					return
-				}
+			for j := range jobs {
+				j.out <- work(j.d)
 			}
 		}()
 	}
 	readErr := make(chan error, 1)
 	go func() {
-		err := c.Store.Each(ctx, func(d *corpus.Document) error {
-			if !d.Relevant {
-				return nil // kept in the corpus, left out of the index and the tables
-			}
-			select {
-			case docs <- d:
+		err := st.Each(ctx, func(d *corpus.Document) error {
+			if skip != nil && skip(d) {
 				return nil
-			case <-ctx.Done():
-				return ctx.Err()
 			}
+			j := job{d, make(chan T, 1)}
+			for _, ch := range []chan job{order, jobs} {
+				select {
+				case ch <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
 		})
-		close(docs)
-		wg.Wait()
-		close(results)
+		close(jobs)
+		close(order)
 		readErr <- err
 	}()
-	p := Progress{Stage: "index", Total: total}
-	var addErr error
-	for a := range results {
-		if addErr != nil {
-			continue // drain so the workers finish
+	var useErr error
+	for j := range order {
+		if useErr != nil {
+			continue // drain, so the reader can finish
 		}
-		if addErr = a.store(ctx, b, facts); addErr != nil {
-			cancel()
-			continue
+		select {
+		case r := <-j.out:
+			if useErr = use(j.d, r); useErr != nil {
+				cancel()
+			}
+		case <-ctx.Done():
+			useErr = ctx.Err()
 		}
-		p.Done++
-		p.Bytes += int64(len(a.article.Text))
-		progress(p)
 	}
-	if err := <-readErr; err != nil && addErr == nil {
-		return fmt.Errorf("rebuild: read corpus: %w", err)
+	wg.Wait()
+	if err := <-readErr; err != nil && useErr == nil {
+		return fmt.Errorf("read corpus: %w", err)
 	}
-	return addErr
+	return useErr
 }
 
 // analysis is what rebuild derives from one document.

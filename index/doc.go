@@ -1,0 +1,15 @@
+// Package index provides the search index of a collection: exact, grep-like matching of
+// any string in folded text, BM25 ranking, facets, snippets and atomic index generations.
+//
+// A generation holds the folded text of every article (title and cleaned text) in one file,
+// and a posting list for every pair of adjacent characters: the byte positions where the
+// pair starts. A term is found by reading the positions of its rarest pair and comparing
+// the text at each, the way code-search engines (zoekt, Google Code Search) verify n-gram
+// candidates; the positions are then placed in articles and in passages (sentences
+// attributed to provinces) by their byte ranges. The files are written once by a Builder
+// and mapped into memory by Open, so opening costs little and pages are shared between
+// processes. Bleve keeps the article records a hit displays.
+//
+// Rebuilds write a new generation beside the current one and swap it in by renaming one
+// file, so a search never sees a half-built index and a killed rebuild harms nothing.
+package index
