@@ -3,6 +3,7 @@ package collection
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"math/rand"
 	"os"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/dangjian/dangjian/corpus"
 	"github.com/dangjian/dangjian/hanzi"
+	"github.com/dangjian/dangjian/index"
 )
 
 const shared = "../../shared"
@@ -295,6 +297,44 @@ func TestRebuildOfManyDocuments(t *testing.T) {
 	if rows != 1200 {
 		t.Errorf("exported %d metric rows, want 1200", rows)
 	}
+	// Documents are analysed on every core but indexed in corpus order: a second rebuild
+	// writes the same text index, byte for byte.
+	first := indexFiles(t, c)
+	if _, err := c.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	second := indexFiles(t, c)
+	if len(first) < 5 {
+		t.Fatalf("only %d index files found", len(first))
+	}
+	for name, sum := range first {
+		if second[name] != sum {
+			t.Errorf("%s differs between two rebuilds of the same corpus", name)
+		}
+	}
+}
+
+// indexFiles hashes the files of the current generation that are not Bleve's (Bleve's
+// segments carry timestamps) nor the meta (which records when it was built).
+func indexFiles(t *testing.T, c *Collection) map[string][32]byte {
+	t.Helper()
+	gen, err := index.CurrentDir(c.indexRoot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(gen, "*.*"))
+	out := map[string][32]byte{}
+	for _, f := range files {
+		if filepath.Base(f) == "dangjian.json" {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(f)] = sha256.Sum256(b)
+	}
+	return out
 }
 
 type countWriter struct{ n *int }

@@ -69,7 +69,12 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 // text writes them, so pass the original to keep its case and characters
 // (C919, not c919); passing folded text works too.
 func (e *Extractor) Extract(text string) Result {
-	folded := hanzi.Fold(text)
+	return e.ExtractFolded(text, hanzi.Fold(text))
+}
+
+// ExtractFolded is Extract for a caller that has folded the text already: folded must be
+// hanzi.Fold(text). A rebuild folds each text once for the index and extraction both.
+func (e *Extractor) ExtractFolded(text, folded string) Result {
 	rs := []rune(folded)
 	orig := rs
 	if folded != text {

@@ -68,7 +68,7 @@ type Builder struct {
 	docs         []docRecord
 	passages     []passageRecord
 	provinces    []uint16
-	words        []byte // bit i: a word of the segmenter starts at byte i of the folded text
+	words        []byte // bit i: a word of the segmenter starts or ends at byte i of the folded text
 	strs         stringTable
 	grams        gramTable
 	articles     *articleStore
@@ -221,8 +221,9 @@ func (b *Builder) addPassages(a *Article, folded string, doc docRecord) {
 	}
 }
 
-// markWords sets the bit of every byte where one of the article's words starts. Words are
-// slices of folded in order, with whitespace left out between them.
+// markWords sets the bit of every byte where one of the article's words starts or ends.
+// Words are slices of folded in order, with whitespace left out between them, so the end
+// of a word before a space or a line break is a boundary too.
 func (b *Builder) markWords(folded string, words []string, base int64) {
 	need := int((base + int64(len(folded)) + 8) / 8)
 	for len(b.words) < need {
@@ -234,8 +235,9 @@ func (b *Builder) markWords(folded string, words []string, base int64) {
 		if i < 0 || w == "" {
 			return // not the segmentation of this text: rank without it
 		}
-		pos := base + int64(at+i)
-		b.words[pos/8] |= 1 << (pos % 8)
+		for _, pos := range []int64{base + int64(at+i), base + int64(at+i+len(w))} {
+			b.words[pos/8] |= 1 << (pos % 8)
+		}
 		at += i + len(w)
 	}
 }

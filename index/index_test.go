@@ -346,3 +346,68 @@ func within(ix *Index, pos, n int) bool {
 	}
 	return false
 }
+
+// TestRanking: at equal counts and lengths, a term that stands as a whole word of the
+// segmenter ranks above one inside a longer word, and a title match above a text match.
+func TestRanking(t *testing.T) {
+	root := t.TempDir()
+	b, err := NewBuilder(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	add := func(id int64, title, text string, words []string) {
+		t.Helper()
+		if err := b.Add(&Article{DocID: id, Title: title, Text: text, Words: words}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 1: 党建 inside 党建设 (words 党 / 建设); 2: 党建 a word; 3: a word in the title.
+	add(1, "甲", "加强党建设工作", []string{"甲", "\n", "加强", "党", "建设", "工作"})
+	add(2, "乙", "加强党建和工作", []string{"乙", "\n", "加强", "党建", "和", "工作"})
+	add(3, "党建", "加强组织工作", []string{"党建", "加强", "组织", "工作"})
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res := search(t, ix, "党建")
+	var got []int64
+	for _, h := range res.Hits {
+		got = append(got, h.DocID)
+	}
+	if want := []int64{3, 2, 1}; !reflect.DeepEqual(got, want) {
+		t.Errorf("order = %v, want %v (scores %v)", got, want, res.Hits)
+	}
+}
+
+// TestInvalidQueryBytes: bytes that are not UTF-8 occur in no text, so they find nothing,
+// whatever character the decoder would make of them.
+func TestInvalidQueryBytes(t *testing.T) {
+	ix := openTestIndex(t)
+	for _, term := range []string{"\xff", "\xff建", "党\xff", "\xef\xbf"} {
+		got, err := ix.occurrences(term)
+		if err != nil || len(got) != 0 {
+			t.Errorf("occurrences(%q) = %v, %v; want none", term, got, err)
+		}
+	}
+}
+
+// TestPassagesWithoutProvinces: sentences attributed to no province are counted in the
+// meta but not stored, and they make no hit of a province search.
+func TestPassagesWithoutProvinces(t *testing.T) {
+	ix := openTestIndex(t)
+	sentences, attributed := 0, 0
+	for _, d := range testDocs {
+		sentences += strings.Count(d.text, "。")
+		if !strings.HasSuffix(d.text, "。") {
+			sentences++
+		}
+		attributed += len(d.provinces)
+	}
+	if ix.Meta().Passages != sentences || ix.passages.len() != attributed {
+		t.Errorf("meta %d passages, %d stored; want %d and %d", ix.Meta().Passages, ix.passages.len(), sentences, attributed)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"unicode/utf8"
 )
 
 // The text index files every byte position where a character starts under the pair of
@@ -170,6 +171,9 @@ func decodeList(postings []byte, from, to uint64, out []uint32) ([]uint32, error
 
 // occurrences finds where the folded term starts in folded.txt, in increasing order.
 func (ix *Index) occurrences(term string) ([]uint32, error) {
+	if !utf8.ValidString(term) {
+		return nil, nil // the texts are valid UTF-8: bytes that are not cannot occur
+	}
 	var runes []rune
 	var offs []int // byte offset of each rune in term
 	for i, r := range term {

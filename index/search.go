@@ -214,15 +214,15 @@ func (ix *Index) inUnits(occs []occ, us *units, weight func(unit int, o occ) flo
 	return out
 }
 
-// wordStart reports whether a word of the segmenter starts at byte pos of folded.txt.
-func (ix *Index) wordStart(pos uint32) bool {
+// boundary reports whether a word of the segmenter starts or ends at byte pos of folded.txt.
+func (ix *Index) boundary(pos uint32) bool {
 	return ix.words[pos/8]&(1<<(pos%8)) != 0
 }
 
-// wholeWord: the occurrence begins a word and ends where the next begins or its text ends.
+// wholeWord: the occurrence begins at a word boundary and ends at one or where its text ends.
 func (ix *Index) wholeWord(o occ, end uint32) bool {
 	e := o.pos + o.n
-	return ix.wordStart(o.pos) && (e >= end || ix.wordStart(e))
+	return ix.boundary(o.pos) && (e >= end || ix.boundary(e))
 }
 
 func (ix *Index) docWeight(u int, o occ) float64 {
@@ -464,7 +464,11 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	res.Hits = []Hit{}
 	if r.Offset < len(hits) {
-		page := ix.top(hits, r.Offset+limit)[r.Offset:]
+		n := len(hits)
+		if limit < n-r.Offset {
+			n = r.Offset + limit
+		}
+		page := ix.top(hits, n)[r.Offset:]
 		if res.Hits, err = ix.page(ctx, page, f.m); err != nil {
 			return nil, err
 		}

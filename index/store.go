@@ -19,7 +19,7 @@ const (
 	passagesFile  = "passages.bin"  // one passageRecord per passage, then a sentinel
 	provincesFile = "provinces.bin" // uint16 string ids: the provinces of each passage
 	stringsFile   = "strings.json"  // the names behind string ids
-	wordsFile     = "words.bin"     // a bit per byte of folded.txt: a word starts there
+	wordsFile     = "words.bin"     // a bit per byte of folded.txt: a word starts or ends there
 	keysFile      = "keys.bin"      // the sorted character pairs and where their postings start
 	postingsFile  = "postings.bin"  // the positions of each pair, delta-encoded varints
 )
