@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -409,5 +410,21 @@ func TestPassagesWithoutProvinces(t *testing.T) {
 	}
 	if ix.Meta().Passages != sentences || ix.passages.len() != attributed {
 		t.Errorf("meta %d passages, %d stored; want %d and %d", ix.Meta().Passages, ix.passages.len(), sentences, attributed)
+	}
+}
+
+func TestSortPositions(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for _, n := range []int{0, 1, 100, 5000, 70000} {
+		pos := make([]uint32, n)
+		for i := range pos {
+			pos[i] = rng.Uint32() >> uint(rng.Intn(20))
+		}
+		want := slices.Clone(pos)
+		slices.Sort(want)
+		sortPositions(pos)
+		if !slices.Equal(pos, want) {
+			t.Errorf("sortPositions of %d positions is not sorted", n)
+		}
 	}
 }
