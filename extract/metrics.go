@@ -53,6 +53,21 @@ var thresholdBefore = wordList("超过", "高于", "多于", "大于", "达到",
 // 整顿转化率达到95%以上): results are written with 多 or 余 instead.
 var boundsAfter = wordList("以上", "以下", "以内", "左右的")
 
+// reducedTo before a number bounded by 以下 or 以内 make the bound a result reached
+// (减少到120个以下): an approximate count, not a limit.
+var reducedTo = wordList("减少到", "减少至", "减到", "减至", "降到", "降至", "下降到", "下降至", "降低到", "降低至",
+	"压减到", "压减至", "压缩到", "压缩至")
+
+var upperBounds = wordList("以下", "以内")
+
+// weightWords before a number in its clause make it the weight of a score in a rule
+// (满意度测评结果占考核权重的30%), not a result.
+var weightWords = []string{"权重", "分值"}
+
+// shortfalls after an existential count in its clause make it a problem found, not a
+// result (全县有23个村集体经济收入不足5万元).
+var shortfalls = []string{"不足", "低于", "不到", "未", "没有", "不强", "薄弱", "滞后", "空白"}
+
 // targetWords before a number in its sentence make it a target, not a result
 // (力争到年底覆盖率达到100%).
 var targetWords = wordList("力争", "争取", "预计", "计划到", "计划在", "目标是", "目标为", "确保到", "确保在")
@@ -129,6 +144,9 @@ func (d *doc) metrics(si int) []Metric {
 		if _, ok := suffixAt(rs, n.start, approxBefore); ok {
 			approx = true
 		}
+		if _, ok := prefixAt(rs, unitEnd, upperBounds); ok {
+			approx = true // 减少到120个以下: at most 120
+		}
 		what := d.what(s, n.start, unitEnd)
 		for _, a := range s.actorsAt(n.start) {
 			out = append(out, Metric{Actor: a, Value: n.value, Unit: unit, What: what,
@@ -178,7 +196,29 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int) bool {
 		return false
 	}
 	if _, ok := prefixAt(rs, unitEnd, boundsAfter); ok {
-		return false
+		_, reduced := suffixAt(rs, n.start, reducedTo)
+		if _, upper := prefixAt(rs, unitEnd, upperBounds); !reduced || !upper {
+			return false
+		}
+	}
+	clauseStart, clauseEnd := n.start, unitEnd
+	for clauseStart > s.start && !isClauseBreak(rs[clauseStart-1]) {
+		clauseStart--
+	}
+	for clauseEnd < s.end && !isClauseBreak(rs[clauseEnd]) {
+		clauseEnd++
+	}
+	for _, w := range weightWords {
+		if strings.Contains(string(rs[clauseStart:n.start]), w) {
+			return false
+		}
+	}
+	if b1 == '有' {
+		for _, w := range shortfalls {
+			if strings.Contains(string(rs[unitEnd:clauseEnd]), w) {
+				return false
+			}
+		}
 	}
 	if _, ok := suffixAt(rs, n.start, thresholdBefore); ok && unitEnd < s.end && rs[unitEnd] == '的' {
 		return false
