@@ -85,6 +85,9 @@ func New() *Gazetteer {
 			add(name, Entity{Name: name, Kind: KindPlace, Province: p.province})
 		}
 	}
+	for _, a := range newAreas {
+		add(a.name, Entity{Name: a.name, Kind: KindPlace, Province: a.province})
+	}
 	for _, line := range ambiguousPlaces {
 		f := strings.Fields(line)
 		add(f[0], Entity{Name: f[0], Kind: KindPlace, Candidates: f[1:]})
