@@ -11,8 +11,8 @@ import (
 	"github.com/dangjian/dangjian/query"
 )
 
-// TestClosedIndexIsAnError: a search on a generation that has been closed (or whose shards
-// fail) must fail, not answer with no hits.
+// TestClosedIndexIsAnError: a search on a generation that has been closed (its files
+// unmapped) must fail, not answer with no hits nor crash.
 func TestClosedIndexIsAnError(t *testing.T) {
 	root := t.TempDir()
 	buildTestIndex(t, root, testDocs)
@@ -57,7 +57,7 @@ func TestDamagedGenerations(t *testing.T) {
 			b[3] ^= 0x40
 			write(t, filepath.Join(gen, "keys.bin"), string(b))
 		}},
-		{"shard files truncated", func(t *testing.T, root, gen string) {
+		{"every file truncated", func(t *testing.T, root, gen string) {
 			filepath.Walk(gen, func(p string, info os.FileInfo, err error) error {
 				if err == nil && !info.IsDir() && info.Name() != "dangjian.json" {
 					os.Truncate(p, info.Size()/2)
