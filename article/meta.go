@@ -272,6 +272,12 @@ func cleanSource(s string) string {
 		s = s[:off]
 	}
 	s = strings.TrimSpace(s)
+	// A journal is named in title marks and followed by its issue: 《求是》2019/23.
+	if rest, ok := strings.CutPrefix(s, "《"); ok {
+		if name, _, ok := strings.Cut(rest, "》"); ok {
+			s = name
+		}
+	}
 	if i := strings.IndexFunc(s, func(r rune) bool { return isSpace(r) || strings.ContainsRune("|｜，,;；【[", r) }); i >= 0 {
 		s = s[:i]
 	}
@@ -284,6 +290,10 @@ func cleanSource(s string) string {
 		}
 	}
 	best = strings.Trim(best, " 　:：()（）《》")
+	switch best {
+	case "来源", "來源", "来自", "出处", "出處", "稿源":
+		return "" // a label with nothing after it
+	}
 	if n := runeLen(best); n < 2 || n > 20 {
 		return ""
 	}
