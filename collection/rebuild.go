@@ -303,7 +303,8 @@ func (c *Collection) analyse(d *corpus.Document, grp dedup.Member) *analysis {
 	orig := []rune(d.Clean)
 	all := hanzi.Fold(d.Title) + "\n" + folded
 	doc := &index.Article{
-		DocID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source,
+		// One outlet makes one facet, whichever script its pages are written in.
+		DocID: d.ID, Title: d.Title, URL: d.URL, Source: hanzi.Simplify(d.Source),
 		Published: d.Published, Year: year, Text: d.Clean, Folded: all,
 		Words: c.seg.Cut(all), Group: indexGroup,
 	}

@@ -118,6 +118,7 @@ func TestSearchMatchesLikeGrep(t *testing.T) {
 		{"形严实软", []int64{3}},
 		{"year:2023 党建", []int64{1}},
 		{"source:新华网 浙江", []int64{3}},
+		{"source:新華網 浙江", []int64{3}},
 		{"四不两直 OR 形严实软", []int64{1, 3}},
 		{"不存在的词", nil},
 	}

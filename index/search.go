@@ -69,11 +69,15 @@ func (ix *Index) newMatcher(q *query.Query) (*matcher, error) {
 	for _, t := range q.Exclude {
 		m.exclude = append(m.exclude, hanzi.Fold(t.Text))
 	}
+	// Names match whatever script or width they are written in: source:新華網 is 新华网.
 	ids := func(values []string) map[uint16]bool {
 		set := map[uint16]bool{}
 		for _, v := range values {
-			if id := slices.Index(ix.names, v); id >= 0 {
-				set[uint16(id)] = true
+			v = hanzi.Fold(v)
+			for id, name := range ix.names {
+				if hanzi.Fold(name) == v {
+					set[uint16(id)] = true
+				}
 			}
 		}
 		return set
