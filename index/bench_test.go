@@ -54,27 +54,13 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.SetBytes(size)
 	for b.Loop() {
-		bl, err := NewBuilder(b.TempDir())
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, a := range arts {
-			if err := bl.Add(a); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := bl.Commit(); err != nil {
-			b.Fatal(err)
-		}
+		buildAll(b, b.TempDir(), arts)
 	}
 }
 
-// BenchmarkQuery measures Search over the 4 MB generation with strings of 2 to 8
-// characters taken from the text; collection BenchmarkSearch measures the same through
-// a collection with latency percentiles.
-func BenchmarkQuery(b *testing.B) {
-	arts := benchArticles(b)
-	root := b.TempDir()
+// buildAll writes a generation of arts under root.
+func buildAll(b *testing.B, root string, arts []*Article) {
+	b.Helper()
 	bl, err := NewBuilder(root)
 	if err != nil {
 		b.Fatal(err)
@@ -87,6 +73,15 @@ func BenchmarkQuery(b *testing.B) {
 	if err := bl.Commit(); err != nil {
 		b.Fatal(err)
 	}
+}
+
+// BenchmarkQuery measures Search over the 4 MB generation with strings of 2 to 8
+// characters taken from the text; collection BenchmarkSearch measures the same through
+// a collection with latency percentiles.
+func BenchmarkQuery(b *testing.B) {
+	arts := benchArticles(b)
+	root := b.TempDir()
+	buildAll(b, root, arts)
 	ix, err := Open(root)
 	if err != nil {
 		b.Fatal(err)
