@@ -131,6 +131,8 @@ func (ix *Index) check() error {
 	np := ix.passages.len()
 	var last uint32
 	total := 0.0
+	ix.docUnits = units{make([]uint32, 0, len(ix.docs)), make([]uint32, 0, len(ix.docs))}
+	ix.psgUnits = units{make([]uint32, 0, np), make([]uint32, 0, np)}
 	for i, d := range ix.docs {
 		if d.start < last || d.start > d.text || d.text > d.end || int(d.end) > len(ix.folded) ||
 			d.origStart > d.origEnd || int(d.origEnd) > len(ix.orig) || int(d.firstPassage) > np || int(d.source) >= max(len(ix.names), 1) {

@@ -289,7 +289,7 @@ func (ix *Index) evaluate(ctx context.Context, occs [][]occ, excluded [][]occ, u
 					}
 				}
 			} else {
-				out = intersect(out, tfs, score)
+				out = merge(out, tfs, true, score)
 			}
 			if err := ctx.Err(); err != nil {
 				return nil, err
@@ -298,37 +298,26 @@ func (ix *Index) evaluate(ctx context.Context, occs [][]occ, excluded [][]occ, u
 	}
 	for _, ex := range excluded {
 		hit := ix.inUnits(ex, us, func(int, occ) float64 { return 1 })
-		out = subtract(out, hit)
+		out = merge(out, hit, false, nil)
 	}
 	return out, nil
 }
 
-// intersect keeps the units of a that are in b, adding their score in b.
-func intersect(a []ranked, b []unitTF, score func(unitTF) float64) []ranked {
+// merge walks a and b, both in unit order, keeping the units of a whose presence in b is
+// inB: with inB, an intersection that adds each unit's score in b; without, a subtraction.
+func merge(a []ranked, b []unitTF, inB bool, score func(unitTF) float64) []ranked {
 	out := a[:0]
 	j := 0
 	for _, r := range a {
 		for j < len(b) && b[j].unit < r.unit {
 			j++
 		}
-		if j < len(b) && b[j].unit == r.unit {
-			r.score += score(b[j])
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// subtract drops the units of a that are in b.
-func subtract(a []ranked, b []unitTF) []ranked {
-	out := a[:0]
-	j := 0
-	for _, r := range a {
-		for j < len(b) && b[j].unit < r.unit {
-			j++
-		}
-		if j < len(b) && b[j].unit == r.unit {
+		found := j < len(b) && b[j].unit == r.unit
+		if found != inB {
 			continue
+		}
+		if found {
+			r.score += score(b[j])
 		}
 		out = append(out, r)
 	}
