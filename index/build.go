@@ -68,9 +68,10 @@ type Builder struct {
 	docs         []docRecord
 	passages     []passageRecord
 	provinces    []uint16
-	words        []byte // bit i: a word of the segmenter starts or ends at byte i of the folded text
+	words        wordBits
 	strs         stringTable
 	grams        gramTable
+	gramMin      int // occurrences that make a string frequent (see grams.go)
 	articles     *articleStore
 	// firstOf finds the first passage of a near-duplicate group with a normalised text.
 	firstOf map[normKey]uint32
@@ -99,7 +100,7 @@ func NewBuilder(root string) (*Builder, error) {
 		release()
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	b := &Builder{root: root, dir: dir, release: release, grams: newGramTable(), strs: newStringTable(), firstOf: map[normKey]uint32{}}
+	b := &Builder{root: root, dir: dir, release: release, grams: newGramTable(), gramMin: gramMinCount, strs: newStringTable(), firstOf: map[normKey]uint32{}}
 	fail := func(err error) (*Builder, error) {
 		b.closeFiles()
 		os.RemoveAll(dir)
@@ -307,12 +308,48 @@ func (b *Builder) finish() error {
 		}
 		b.meta.Files[f.name] = info
 	}
+	if err := b.writeGrams(); err != nil {
+		return err
+	}
 	keys, postings, err := b.grams.write(b.dir)
 	if err != nil {
 		return err
 	}
 	b.meta.Files[keysFile], b.meta.Files[postingsFile] = keys, postings
 	b.grams = gramTable{}
+	return nil
+}
+
+// writeGrams lists the frequent strings (see grams.go) from the pair table and the
+// folded text, which is read back from its file.
+func (b *Builder) writeGrams() error {
+	folded, err := mapFile(filepath.Join(b.dir, foldedFile))
+	if err != nil {
+		return err
+	}
+	defer unmapFile(folded)
+	place := &layout{docs: b.docs, words: b.words}
+	for _, d := range b.docs {
+		place.docUnits.starts = append(place.docUnits.starts, d.start)
+		place.docUnits.ends = append(place.docUnits.ends, d.end)
+	}
+	for _, p := range b.passages {
+		place.psgUnits.starts = append(place.psgUnits.starts, p.start)
+		place.psgUnits.ends = append(place.psgUnits.ends, p.end)
+	}
+	grams := listGrams(&b.grams, &gramLister{folded: folded, place: place, min: b.gramMin})
+	lists, err := newFileWriter(filepath.Join(b.dir, gramListsFile))
+	if err != nil {
+		return err
+	}
+	keys, err := writeFile(filepath.Join(b.dir, gramKeysFile), func(w *fileWriter) error { return writeGrams(w, lists, grams) })
+	if cerr := lists.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	b.meta.Files[gramKeysFile], b.meta.Files[gramListsFile] = keys, lists.info()
 	return nil
 }
 

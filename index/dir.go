@@ -29,7 +29,7 @@ const (
 
 // format is the version of the generation's files; a generation written in another
 // format is rebuilt, not read.
-const format = 2
+const format = 3
 
 // Meta describes one index generation.
 type Meta struct {

@@ -35,10 +35,17 @@ var testDocs = []testDoc{
 // buildTestIndex indexes testDocs, with one passage per sentence ending in 。.
 func buildTestIndex(t *testing.T, root string, docs []testDoc) {
 	t.Helper()
+	buildWithGrams(t, root, docs, gramMinCount)
+}
+
+// buildWithGrams indexes docs, listing the strings that occur at least gramMin times.
+func buildWithGrams(t *testing.T, root string, docs []testDoc, gramMin int) {
+	t.Helper()
 	b, err := NewBuilder(root)
 	if err != nil {
 		t.Fatal(err)
 	}
+	b.gramMin = gramMin
 	for _, d := range docs {
 		a := &Article{DocID: d.id, Title: d.title, Source: d.source, Year: d.year,
 			Text: d.text, Folded: hanzi.Fold(d.title + "\n" + d.text), URL: "file" + string(rune('0'+d.id)), Group: d.group}
@@ -426,6 +433,61 @@ func TestSortPositions(t *testing.T) {
 		sortPositions(pos)
 		if !slices.Equal(pos, want) {
 			t.Errorf("sortPositions of %d positions is not sorted", n)
+		}
+	}
+}
+
+// TestFrequentStringsAnswerLikeOccurrences: a search answered from the lists of frequent
+// strings finds, counts, ranks and shows exactly what one that places every occurrence
+// does, for every substring of up to eight characters alone, with filters and combined.
+func TestFrequentStringsAnswerLikeOccurrences(t *testing.T) {
+	docs := append([]testDoc{}, testDocs...)
+	docs = append(docs,
+		testDoc{4, "湖北党建工作", "人民日报", 2023, "湖北党建工作扎实。浙江党建工作创新。湖北“四不两直”常态化。", map[int][]string{0: {"湖北"}, 1: {"浙江"}, 2: {"湖北"}}, 5},
+		testDoc{5, "湖北党建工作", "新华网", 2023, "湖北党建工作扎实。浙江党建工作创新。湖北“四不两直”常态化。", map[int][]string{0: {"湖北"}, 1: {"浙江"}, 2: {"湖北"}}, 5},
+	)
+	open := func(gramMin int) *Index {
+		root := t.TempDir()
+		buildWithGrams(t, root, docs, gramMin)
+		ix, err := Open(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		return ix
+	}
+	plain := open(1 << 30)
+	if plain.gramKeys.len() != 0 {
+		t.Fatalf("%d frequent strings listed at a threshold no string reaches", plain.gramKeys.len())
+	}
+	for _, gramMin := range []int{1, 2} {
+		listed := open(gramMin)
+		if listed.gramKeys.len() == 0 {
+			t.Fatalf("no frequent string listed at %d occurrences", gramMin)
+		}
+		runes := []rune(string(listed.folded))
+		var queries []string
+		for i := range runes {
+			for n := 1; n <= gramMaxRunes+1 && i+n <= len(runes); n++ {
+				term := string(runes[i : i+n])
+				if strings.ContainsAny(term, "\n \"“”<>()") {
+					continue
+				}
+				queries = append(queries, term, "province:湖北 "+term, "year:2023 "+term, term+" 湖北", term+" OR 浙江", "党建 -"+term)
+			}
+		}
+		used := 0
+		for _, q := range queries {
+			want, got := search(t, plain, q), search(t, listed, q)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("at %d: search %q answered from lists = %+v, placing occurrences = %+v", gramMin, q, got, want)
+			}
+			if listed.gramKeys.find(hanzi.Fold(strings.Fields(q)[len(strings.Fields(q))-1])) >= 0 {
+				used++
+			}
+		}
+		if used == 0 {
+			t.Errorf("at %d: no query used the lists", gramMin)
 		}
 	}
 }

@@ -23,15 +23,14 @@ type Index struct {
 	mapped   [][]byte
 
 	folded, orig []byte // folded.txt and orig.txt
-	words        []byte
 	postings     []byte
 	keys         keyTable
+	gramKeys     gramKeys
+	gramLists    []byte
 	passages     passageTable
 	provinces    []byte // uint16 string ids
-	docs         []docRecord
 	names        []string
-	docUnits     units   // the articles' byte ranges in folded.txt
-	psgUnits     units   // the passages'
+	layout               // the articles, passages and word boundaries
 	groupNum     []int32 // article → its near-duplicate group numbered from 0, or -1
 	groups       int
 	avgDocLen    float64
@@ -67,15 +66,16 @@ func Open(root string) (*Index, error) {
 // verified are the files whose checksum Open verifies: the tables every search reads
 // whole or in part. The text and postings are checked by size and decoded with bounds
 // checks, which keeps opening a large collection fast.
-var verified = map[string]bool{docsFile: true, passagesFile: true, provincesFile: true, stringsFile: true, keysFile: true}
+var verified = map[string]bool{docsFile: true, passagesFile: true, provincesFile: true, stringsFile: true, keysFile: true, gramKeysFile: true}
 
 func (ix *Index) load() error {
 	files := map[string]*[]byte{
-		foldedFile: &ix.folded, origFile: &ix.orig, wordsFile: &ix.words, postingsFile: &ix.postings,
+		foldedFile: &ix.folded, origFile: &ix.orig, wordsFile: (*[]byte)(&ix.words), postingsFile: &ix.postings,
 		keysFile: (*[]byte)(&ix.keys), passagesFile: (*[]byte)(&ix.passages), provincesFile: &ix.provinces,
+		gramKeysFile: (*[]byte)(&ix.gramKeys), gramListsFile: &ix.gramLists,
 	}
 	var docs, names []byte
-	for _, name := range []string{foldedFile, origFile, wordsFile, postingsFile, keysFile, passagesFile, provincesFile, docsFile, stringsFile} {
+	for _, name := range []string{foldedFile, origFile, wordsFile, postingsFile, keysFile, gramKeysFile, gramListsFile, passagesFile, provincesFile, docsFile, stringsFile} {
 		want, ok := ix.meta.Files[name]
 		if !ok {
 			return fmt.Errorf("%s is not listed in %s", name, metaFile)
@@ -122,8 +122,11 @@ func (ix *Index) load() error {
 func (ix *Index) check() error {
 	if len(ix.docs)*docRecordSize != int(ix.meta.Files[docsFile].Size) || len(ix.keys)%keyEntrySize != 0 || len(ix.keys) == 0 ||
 		len(ix.passages)%passageRecordSize != 0 || len(ix.passages) == 0 || len(ix.provinces)%2 != 0 ||
-		len(ix.words) < (len(ix.folded)+7)/8 {
+		len(ix.words) < (len(ix.folded)+7)/8 || len(ix.gramKeys)%gramEntry != 0 || len(ix.gramKeys) == 0 {
 		return errors.New("a table has the wrong size")
+	}
+	if ix.gramKeys.off(ix.gramKeys.len()) != uint64(len(ix.gramLists)) {
+		return errors.New("frequent strings and their lists disagree")
 	}
 	if ix.keys.off(ix.keys.len()) != uint64(len(ix.postings)) {
 		return errors.New("keys and postings disagree")
@@ -205,6 +208,7 @@ func (ix *Index) Close() error {
 	}
 	ix.mapped = nil
 	ix.folded, ix.orig, ix.words, ix.postings, ix.keys, ix.passages, ix.provinces = nil, nil, nil, nil, nil, nil, nil
+	ix.gramKeys, ix.gramLists = nil, nil
 	return first
 }
 

@@ -132,120 +132,53 @@ func (m *matcher) highlights() []string {
 	return out
 }
 
-// occ is an occurrence of a term: where it starts in folded.txt and its length in bytes.
-type occ struct{ pos, n uint32 }
+// termHits is where one term stands: the entry of its lists when it is a frequent string
+// (see grams.go), otherwise its occurrences.
+type termHits struct {
+	gram int
+	occs []occ
+}
 
-// groupOccurrences finds every occurrence of any alternative of a group, in text order.
-func (ix *Index) groupOccurrences(ctx context.Context, group []string) ([]occ, error) {
-	lists := make([][]uint32, len(group))
-	total := 0
-	for i, t := range group {
-		pos, err := ix.occurrences(t)
-		if err != nil {
-			return nil, err
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		lists[i] = pos
-		total += len(pos)
+func (ix *Index) termHits(term string) (termHits, error) {
+	if i := ix.gramKeys.find(term); i >= 0 {
+		return termHits{gram: i}, nil
 	}
-	out := make([]occ, 0, total)
-	for i, t := range group {
-		for _, p := range lists[i] {
-			out = append(out, occ{p, uint32(len(t))})
-		}
+	pos, err := ix.occurrences(term)
+	occs := make([]occ, len(pos))
+	for i, p := range pos {
+		occs[i] = occ{p, uint32(len(term))}
 	}
-	if len(group) > 1 {
-		slices.SortFunc(out, func(a, b occ) int { return int(a.pos) - int(b.pos) })
+	return termHits{gram: -1, occs: occs}, err
+}
+
+// side is articles or passages: the units a search places terms in.
+type side struct {
+	us       *units
+	passages bool
+	weight   func(unit int, o occ) float64
+	avgLen   float64
+}
+
+// groupUnits is where any term of a group stands on one side, with the counts added.
+func (ix *Index) groupUnits(group []termHits, s *side) ([]unitTF, error) {
+	var out []unitTF
+	for i, t := range group {
+		var list []unitTF
+		if t.gram >= 0 {
+			var err error
+			if list, err = ix.gramUnits(t.gram, s.passages); err != nil {
+				return nil, err
+			}
+		} else {
+			list = inUnits(t.occs, s.us, s.weight)
+		}
+		if i == 0 {
+			out = list
+		} else {
+			out = sumUnits(out, list)
+		}
 	}
 	return out, nil
-}
-
-// unitTF is how often a group of terms stands in one article or passage (numbered in
-// text order), weighted: a whole word counts double, and so does a title.
-type unitTF struct {
-	unit uint32
-	tf   float64
-}
-
-// units are the articles or the passages of the index: their byte ranges in folded.txt,
-// in text order, held as plain arrays because every occurrence of a term is placed in them.
-type units struct {
-	starts, ends []uint32
-}
-
-func (us *units) len() int { return len(us.starts) }
-
-// inUnits maps occurrences (in text order) to the units that contain them whole.
-func (ix *Index) inUnits(occs []occ, us *units, weight func(unit int, o occ) float64) []unitTF {
-	var out []unitTF
-	ends, starts := us.ends, us.starts
-	n := len(ends)
-	u := 0
-	for _, o := range occs {
-		// Occurrences are in order, so the unit only moves forward: gallop to the first
-		// unit that ends after the occurrence starts.
-		if u < n && ends[u] <= o.pos {
-			step := 1
-			for u+step < n && ends[u+step] <= o.pos {
-				step *= 2
-			}
-			lo, hi := u+step/2+1, min(u+step, n)
-			for lo < hi {
-				m := int(uint(lo+hi) >> 1)
-				if ends[m] <= o.pos {
-					lo = m + 1
-				} else {
-					hi = m
-				}
-			}
-			u = lo
-		}
-		if u >= n {
-			break
-		}
-		if o.pos < starts[u] || o.pos+o.n > ends[u] {
-			continue
-		}
-		w := weight(u, o)
-		if k := len(out); k > 0 && out[k-1].unit == uint32(u) {
-			out[k-1].tf += w
-		} else {
-			out = append(out, unitTF{uint32(u), w})
-		}
-	}
-	return out
-}
-
-// boundary reports whether a word of the segmenter starts or ends at byte pos of folded.txt.
-func (ix *Index) boundary(pos uint32) bool {
-	return ix.words[pos/8]&(1<<(pos%8)) != 0
-}
-
-// wholeWord: the occurrence begins at a word boundary and ends at one or where its text ends.
-func (ix *Index) wholeWord(o occ, end uint32) bool {
-	e := o.pos + o.n
-	return ix.boundary(o.pos) && (e >= end || ix.boundary(e))
-}
-
-func (ix *Index) docWeight(u int, o occ) float64 {
-	d := &ix.docs[u]
-	w := 1.0
-	if ix.wholeWord(o, d.end) {
-		w++
-	}
-	if o.pos < d.text {
-		w++ // in the title
-	}
-	return w
-}
-
-func (ix *Index) passageWeight(u int, o occ) float64 {
-	if ix.wholeWord(o, ix.psgUnits.ends[u]) {
-		return 2
-	}
-	return 1
 }
 
 // BM25's parameters, the usual ones.
@@ -261,43 +194,49 @@ type ranked struct {
 }
 
 // evaluate finds the units (articles, or passages) that contain every group and no
-// excluded term, and that pass keep, scored by BM25 over the weighted counts.
-func (ix *Index) evaluate(ctx context.Context, occs [][]occ, excluded [][]occ, us *units, weight func(int, occ) float64,
-	avgLen float64, keep func(unit int) bool) ([]ranked, error) {
+// excluded term, and that pass keep (nil: every unit passes), scored by BM25 over the
+// weighted counts.
+func (ix *Index) evaluate(ctx context.Context, groups, excluded [][]termHits, s *side, keep func(unit int) bool) ([]ranked, error) {
+	us := s.us
 	var out []ranked
-	if len(occs) == 0 {
+	if len(groups) == 0 {
 		for u := range us.len() {
-			if keep(u) {
+			if keep == nil || keep(u) {
 				out = append(out, ranked{unit: uint32(u)})
 			}
 		}
-	} else {
-		total := float64(us.len())
-		for g, og := range occs {
-			tfs := ix.inUnits(og, us, weight)
-			df := float64(len(tfs))
-			idf := math.Log(1 + (total-df+0.5)/(df+0.5))
-			score := func(t unitTF) float64 {
-				norm := bm25K1 * (1 - bm25B + bm25B*float64(us.ends[t.unit]-us.starts[t.unit])/max(avgLen, 1))
-				return idf * t.tf * (bm25K1 + 1) / (t.tf + norm)
-			}
-			if g == 0 {
-				out = make([]ranked, 0, len(tfs))
-				for _, t := range tfs {
-					if keep(int(t.unit)) {
-						out = append(out, ranked{t.unit, score(t)})
-					}
+	}
+	total := float64(us.len())
+	for g, group := range groups {
+		tfs, err := ix.groupUnits(group, s)
+		if err != nil {
+			return nil, err
+		}
+		df := float64(len(tfs))
+		idf := math.Log(1 + (total-df+0.5)/(df+0.5))
+		score := func(t unitTF) float64 {
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(us.ends[t.unit]-us.starts[t.unit])/max(s.avgLen, 1))
+			return idf * t.tf * (bm25K1 + 1) / (t.tf + norm)
+		}
+		if g == 0 {
+			out = make([]ranked, 0, len(tfs))
+			for _, t := range tfs {
+				if keep == nil || keep(int(t.unit)) {
+					out = append(out, ranked{t.unit, score(t)})
 				}
-			} else {
-				out = merge(out, tfs, true, score)
 			}
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
+		} else {
+			out = merge(out, tfs, true, score)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 	}
 	for _, ex := range excluded {
-		hit := ix.inUnits(ex, us, func(int, occ) float64 { return 1 })
+		hit, err := ix.groupUnits(ex, s)
+		if err != nil {
+			return nil, err
+		}
 		out = merge(out, hit, false, nil)
 	}
 	return out, nil
@@ -339,21 +278,56 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs bool) (*foun
 	if err != nil {
 		return nil, err
 	}
-	occs := make([][]occ, len(m.terms))
+	// A term is looked up once; where it stands is read for articles and for passages.
+	hits := func(terms []string) ([]termHits, error) {
+		out := make([]termHits, len(terms))
+		for i, t := range terms {
+			h, err := ix.termHits(t)
+			if err != nil {
+				return nil, fmt.Errorf("index: search: %w", err)
+			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			out[i] = h
+		}
+		return out, nil
+	}
+	groups := make([][]termHits, len(m.terms))
 	for i, g := range m.terms {
-		if occs[i], err = ix.groupOccurrences(ctx, g); err != nil {
-			return nil, fmt.Errorf("index: search: %w", err)
+		if groups[i], err = hits(g); err != nil {
+			return nil, err
 		}
 	}
-	excluded := make([][]occ, len(m.exclude))
+	excluded := make([][]termHits, len(m.exclude))
 	for i, t := range m.exclude {
-		if excluded[i], err = ix.groupOccurrences(ctx, []string{t}); err != nil {
-			return nil, fmt.Errorf("index: search: %w", err)
+		if excluded[i], err = hits([]string{t}); err != nil {
+			return nil, err
 		}
 	}
-	docOK := func(d int) bool {
-		doc := &ix.docs[d]
-		return (m.sources == nil || m.sources[doc.source]) && (m.years == nil || m.years[int(doc.year)])
+	var docOK, psgOK func(int) bool // nil: no filter, every unit passes
+	if m.sources != nil || m.years != nil {
+		docOK = func(d int) bool {
+			doc := &ix.docs[d]
+			return (m.sources == nil || m.sources[doc.source]) && (m.years == nil || m.years[int(doc.year)])
+		}
+	}
+	if docOK != nil || m.provinces != nil {
+		psgOK = func(p int) bool {
+			if docOK != nil && !docOK(int(ix.passages.doc(p))) {
+				return false
+			}
+			if m.provinces == nil {
+				return true
+			}
+			lo, hi := ix.passages.provinces(p)
+			for j := lo; j < hi; j++ {
+				if m.provinces[ix.province(j)] {
+					return true
+				}
+			}
+			return false
+		}
 	}
 	f := &found{m: m}
 	// Articles and passages are searched at once, on two cores where there are two.
@@ -362,7 +336,8 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs bool) (*foun
 	go func() {
 		defer close(done)
 		if withDocs && m.provinces == nil {
-			f.docs, docErr = ix.evaluate(ctx, occs, excluded, &ix.docUnits, ix.docWeight, ix.avgDocLen, docOK)
+			docs := &side{us: &ix.docUnits, weight: ix.docWeight, avgLen: ix.avgDocLen}
+			f.docs, docErr = ix.evaluate(ctx, groups, excluded, docs, docOK)
 		}
 	}()
 	// Passages are ranked only when they make the hits (a province filter); otherwise
@@ -371,21 +346,8 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs bool) (*foun
 	if m.provinces != nil {
 		weight = ix.passageWeight
 	}
-	f.passages, err = ix.evaluate(ctx, occs, excluded, &ix.psgUnits, weight, ix.avgPsgLen, func(p int) bool {
-		if !docOK(int(ix.passages.doc(p))) {
-			return false
-		}
-		if m.provinces == nil {
-			return true
-		}
-		lo, hi := ix.passages.provinces(p)
-		for j := lo; j < hi; j++ {
-			if m.provinces[ix.province(j)] {
-				return true
-			}
-		}
-		return false
-	})
+	psgs := &side{us: &ix.psgUnits, passages: true, weight: weight, avgLen: ix.avgPsgLen}
+	f.passages, err = ix.evaluate(ctx, groups, excluded, psgs, psgOK)
 	<-done
 	if err == nil {
 		err = docErr

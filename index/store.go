@@ -22,6 +22,8 @@ const (
 	wordsFile     = "words.bin"     // a bit per byte of folded.txt: a word starts or ends there
 	keysFile      = "keys.bin"      // the sorted character pairs and where their postings start
 	postingsFile  = "postings.bin"  // the positions of each pair, delta-encoded varints
+	gramKeysFile  = "gramkeys.bin"  // the frequent strings, sorted, and where their lists start
+	gramListsFile = "gramlists.bin" // the articles and passages of each frequent string
 )
 
 // fileInfo lets Open check a file without reading it all: its size, and a checksum that

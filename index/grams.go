@@ -1,0 +1,285 @@
+package index
+
+import (
+	"bytes"
+	"encoding/binary"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A common string occurs so often that placing each occurrence in its article and passage
+// would make a search cost grow with the collection: 人民 stands 240 000 times in 200 MB.
+// So a rebuild lists, for every string of up to gramMaxRunes letters that occurs at least
+// gramMinCount times, the articles and the province-attributed passages it stands in with
+// its weighted count in each. A search for such a string reads these lists, whose length is
+// the number of articles and passages rather than of occurrences; any other string has
+// fewer than gramMinCount occurrences to place. The strings are found level by level, as
+// frequent itemsets are: only a frequent string can extend to a frequent longer one.
+
+const (
+	// gramMinCount bounds the occurrences a search places for a string that has no lists.
+	gramMinCount = 4096
+	// gramMaxRunes is the longest string listed; longer ones are rarer than their parts.
+	gramMaxRunes = 8
+	gramKeySize  = 32 // bytes of a string in gramkeys.bin, zero-padded: 8 runes of 4 bytes
+	gramEntry    = gramKeySize + 8
+)
+
+// gramLists is one frequent string with its encoded lists (see encodeUnits).
+type gramLists struct {
+	key  string
+	data []byte
+}
+
+// gramLister finds the frequent strings of a finished text.
+type gramLister struct {
+	folded []byte
+	place  *layout
+	min    int
+}
+
+// list lists the frequent strings that begin with the character r, whose pairs are given:
+// the keys and positions of every pair r begins, in key order. The result is in byte order
+// of the strings, which is their order in gramkeys.bin.
+func (l *gramLister) list(r rune, pairs []uint64, positions [][]uint32) []gramLists {
+	total := 0
+	for _, p := range positions {
+		total += len(p)
+	}
+	if total < l.min || !listable(r) {
+		return nil
+	}
+	all := make([]uint32, 0, total)
+	for _, p := range positions {
+		all = append(all, p...)
+	}
+	sortPositions(all)
+	key := string(r)
+	out := []gramLists{{key, l.encode(all, uint32(len(key)))}}
+	for i, k := range pairs {
+		next := rune(uint32(k))
+		if len(positions[i]) >= l.min && listable(next) {
+			out = l.extend(key+string(next), positions[i], out)
+		}
+	}
+	return out
+}
+
+// listable: strings of letters and digits are listed; punctuation and spaces are not
+// worth the room.
+func listable(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// extend lists key, which occurs at pos, and its frequent extensions by one character.
+func (l *gramLister) extend(key string, pos []uint32, out []gramLists) []gramLists {
+	n := uint32(len(key))
+	out = append(out, gramLists{key, l.encode(pos, n)})
+	if utf8.RuneCountInString(key) >= gramMaxRunes {
+		return out
+	}
+	next := func(p uint32) rune {
+		if int(p+n) >= len(l.folded) {
+			return utf8.RuneError
+		}
+		r, _ := utf8.DecodeRune(l.folded[p+n:])
+		return r
+	}
+	counts := map[rune]int{}
+	for _, p := range pos {
+		counts[next(p)]++
+	}
+	var frequent []rune
+	for r, c := range counts {
+		if c >= l.min && r != utf8.RuneError && listable(r) {
+			frequent = append(frequent, r)
+		}
+	}
+	slices.Sort(frequent)
+	for _, r := range frequent {
+		sub := make([]uint32, 0, counts[r])
+		for _, p := range pos {
+			if next(p) == r {
+				sub = append(sub, p)
+			}
+		}
+		out = l.extend(key+string(r), sub, out)
+	}
+	return out
+}
+
+// encode places the occurrences of a string of n bytes in articles and passages and
+// writes both lists, the articles' prefixed by its length in bytes so that a search of
+// passages skips it. A list is a count, then each unit as a delta from the last and its
+// weighted count; the weights are whole numbers (see layout), so they are stored exactly.
+func (l *gramLister) encode(pos []uint32, n uint32) []byte {
+	occs := make([]occ, len(pos))
+	for i, p := range pos {
+		occs[i] = occ{p, n}
+	}
+	docs := encodeUnits(nil, inUnits(occs, &l.place.docUnits, l.place.docWeight))
+	out := binary.AppendUvarint(make([]byte, 0, len(docs)+16), uint64(len(docs)))
+	out = append(out, docs...)
+	return encodeUnits(out, inUnits(occs, &l.place.psgUnits, l.place.passageWeight))
+}
+
+func encodeUnits(out []byte, list []unitTF) []byte {
+	out = binary.AppendUvarint(out, uint64(len(list)))
+	last := uint32(0)
+	for _, u := range list {
+		out = binary.AppendUvarint(out, uint64(u.unit-last))
+		out = binary.AppendUvarint(out, uint64(u.tf))
+		last = u.unit
+	}
+	return out
+}
+
+// decodeUnits reads one list written by encodeUnits and returns the rest of data; limit
+// is the number of units, which no entry may reach.
+func decodeUnits(data []byte, limit int) ([]unitTF, []byte, error) {
+	count, k := binary.Uvarint(data)
+	if k <= 0 || count > uint64(len(data)) {
+		return nil, nil, errDamaged
+	}
+	data = data[k:]
+	out := make([]unitTF, count)
+	unit := uint64(0)
+	for i := range out {
+		delta, k1 := binary.Uvarint(data)
+		if k1 <= 0 {
+			return nil, nil, errDamaged
+		}
+		tf, k2 := binary.Uvarint(data[k1:])
+		if k2 <= 0 {
+			return nil, nil, errDamaged
+		}
+		data = data[k1+k2:]
+		unit += delta
+		if unit >= uint64(limit) {
+			return nil, nil, errDamaged
+		}
+		out[i] = unitTF{uint32(unit), float64(tf)}
+	}
+	return out, data, nil
+}
+
+// listGrams finds the frequent strings of the pair table on every core, one starting
+// character at a time, and returns them in byte order.
+func listGrams(g *gramTable, l *gramLister) []gramLists {
+	order := make([]int32, len(g.keys))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if g.keys[a] < g.keys[b] {
+			return -1
+		}
+		return 1
+	})
+	// Pairs sorted by key come grouped by their first character.
+	type job struct {
+		first rune
+		keys  []uint64
+		lists [][]uint32
+		out   []gramLists
+	}
+	var jobs []*job
+	for _, id := range order {
+		first := rune(g.keys[id] >> 32)
+		if len(jobs) == 0 || jobs[len(jobs)-1].first != first {
+			jobs = append(jobs, &job{first: first})
+		}
+		j := jobs[len(jobs)-1]
+		j.keys = append(j.keys, g.keys[id])
+		j.lists = append(j.lists, g.lists[id])
+	}
+	work := make(chan *job)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range work {
+				j.out = l.list(j.first, j.keys, j.lists)
+			}
+		})
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	var out []gramLists
+	for _, j := range jobs {
+		out = append(out, j.out...)
+	}
+	return out
+}
+
+// writeGrams writes gramkeys.bin (each string zero-padded, with the offset of its lists,
+// then a sentinel with the lists' length) and gramlists.bin.
+func writeGrams(keys, lists *fileWriter, grams []gramLists) error {
+	var rec [gramEntry]byte
+	for _, g := range grams {
+		clear(rec[:])
+		copy(rec[:gramKeySize], g.key)
+		binary.LittleEndian.PutUint64(rec[gramKeySize:], uint64(lists.n))
+		if err := keys.writeBytes(rec[:]); err != nil {
+			return err
+		}
+		if err := lists.writeBytes(g.data); err != nil {
+			return err
+		}
+	}
+	for i := range gramKeySize {
+		rec[i] = 0xFF
+	}
+	binary.LittleEndian.PutUint64(rec[gramKeySize:], uint64(lists.n))
+	return keys.writeBytes(rec[:])
+}
+
+// gramKeys reads gramkeys.bin in place.
+type gramKeys []byte
+
+func (t gramKeys) len() int { return len(t)/gramEntry - 1 }
+
+func (t gramKeys) key(i int) []byte {
+	k := t[i*gramEntry : i*gramEntry+gramKeySize]
+	if z := bytes.IndexByte(k, 0); z >= 0 {
+		k = k[:z]
+	}
+	return k
+}
+
+func (t gramKeys) off(i int) uint64 { return binary.LittleEndian.Uint64(t[i*gramEntry+gramKeySize:]) }
+
+// find is the entry of a string, or -1 when it is not a frequent one.
+func (t gramKeys) find(term string) int {
+	if len(term) > gramKeySize || term == "" {
+		return -1
+	}
+	i := sort.Search(t.len(), func(i int) bool { return string(t.key(i)) >= term })
+	if i < t.len() && string(t.key(i)) == term {
+		return i
+	}
+	return -1
+}
+
+// gramUnits reads the article or the passage list of entry i.
+func (ix *Index) gramUnits(i int, passages bool) ([]unitTF, error) {
+	from, to := ix.gramKeys.off(i), ix.gramKeys.off(i+1)
+	if from > to || to > uint64(len(ix.gramLists)) {
+		return nil, errDamaged
+	}
+	data := ix.gramLists[from:to]
+	size, k := binary.Uvarint(data)
+	if k <= 0 || size > uint64(len(data)-k) {
+		return nil, errDamaged
+	}
+	if passages {
+		list, _, err := decodeUnits(data[k+int(size):], ix.psgUnits.len())
+		return list, err
+	}
+	list, _, err := decodeUnits(data[k:k+int(size)], len(ix.docs))
+	return list, err
+}

@@ -1,0 +1,119 @@
+package index
+
+// occ is an occurrence of a term: where it starts in folded.txt and its length in bytes.
+type occ struct{ pos, n uint32 }
+
+// unitTF is how often a group of terms stands in one article or passage (numbered in
+// text order), weighted: a whole word counts double, and so does a title.
+type unitTF struct {
+	unit uint32
+	tf   float64
+}
+
+// units are the articles or the passages of the index: their byte ranges in folded.txt,
+// in text order, held as plain arrays because occurrences are placed in them.
+type units struct {
+	starts, ends []uint32
+}
+
+func (us *units) len() int { return len(us.starts) }
+
+// wordBits has a bit per byte of folded.txt: a word of the segmenter starts or ends there.
+type wordBits []byte
+
+func (w wordBits) boundary(pos uint32) bool { return w[pos/8]&(1<<(pos%8)) != 0 }
+
+// wholeWord: the occurrence begins at a word boundary and ends at one or where its text ends.
+func (w wordBits) wholeWord(o occ, end uint32) bool {
+	e := o.pos + o.n
+	return w.boundary(o.pos) && (e >= end || w.boundary(e))
+}
+
+// layout is what placing occurrences needs, at search time and when a rebuild lists the
+// frequent strings: the articles and passages and the word boundaries.
+type layout struct {
+	docs               []docRecord
+	words              wordBits
+	docUnits, psgUnits units
+}
+
+func (l *layout) docWeight(u int, o occ) float64 {
+	d := &l.docs[u]
+	w := 1.0
+	if l.words.wholeWord(o, d.end) {
+		w++
+	}
+	if o.pos < d.text {
+		w++ // in the title
+	}
+	return w
+}
+
+func (l *layout) passageWeight(u int, o occ) float64 {
+	if l.words.wholeWord(o, l.psgUnits.ends[u]) {
+		return 2
+	}
+	return 1
+}
+
+// inUnits maps occurrences (in text order) to the units that contain them whole.
+func inUnits(occs []occ, us *units, weight func(unit int, o occ) float64) []unitTF {
+	var out []unitTF
+	ends, starts := us.ends, us.starts
+	n := len(ends)
+	u := 0
+	for _, o := range occs {
+		// Occurrences are in order, so the unit only moves forward: gallop to the first
+		// unit that ends after the occurrence starts.
+		if u < n && ends[u] <= o.pos {
+			step := 1
+			for u+step < n && ends[u+step] <= o.pos {
+				step *= 2
+			}
+			lo, hi := u+step/2+1, min(u+step, n)
+			for lo < hi {
+				m := int(uint(lo+hi) >> 1)
+				if ends[m] <= o.pos {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			u = lo
+		}
+		if u >= n {
+			break
+		}
+		if o.pos < starts[u] || o.pos+o.n > ends[u] {
+			continue
+		}
+		w := weight(u, o)
+		if k := len(out); k > 0 && out[k-1].unit == uint32(u) {
+			out[k-1].tf += w
+		} else {
+			out = append(out, unitTF{uint32(u), w})
+		}
+	}
+	return out
+}
+
+// sumUnits is the union of lists in unit order, adding the counts of a unit in several.
+func sumUnits(a, b []unitTF) []unitTF {
+	out := make([]unitTF, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].unit < b[j].unit:
+			out = append(out, a[i])
+			i++
+		case a[i].unit > b[j].unit:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, unitTF{a[i].unit, a[i].tf + b[j].tf})
+			i, j = i+1, j+1
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
