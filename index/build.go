@@ -288,6 +288,7 @@ func (b *Builder) finish() error {
 		return err
 	}
 	b.meta.Files = map[string]fileInfo{foldedFile: b.folded.info(), origFile: b.orig.info()}
+	b.firstOf = nil // every passage is filed
 	for len(b.words) < int((b.folded.n+8)/8) {
 		b.words = append(b.words, 0)
 	}
@@ -336,13 +337,18 @@ func (b *Builder) writeGrams() error {
 	for _, p := range b.passages {
 		place.psgUnits.starts = append(place.psgUnits.starts, p.start)
 		place.psgUnits.ends = append(place.psgUnits.ends, p.end)
+		place.psgDoc = append(place.psgDoc, p.doc)
+		place.psgFirst = append(place.psgFirst, p.first)
+		place.psgProv = append(place.psgProv, p.provinces)
 	}
-	grams := listGrams(&b.grams, &gramLister{folded: folded, place: place, min: b.gramMin})
+	place.psgProv = append(place.psgProv, uint32(len(b.provinces)))
+	place.provs = b.provinces
+	lister := &gramLister{folded: folded, place: place, min: b.gramMin, names: len(b.strs.Names)}
 	lists, err := newFileWriter(filepath.Join(b.dir, gramListsFile))
 	if err != nil {
 		return err
 	}
-	keys, err := writeFile(filepath.Join(b.dir, gramKeysFile), func(w *fileWriter) error { return writeGrams(w, lists, grams) })
+	keys, err := writeFile(filepath.Join(b.dir, gramKeysFile), func(w *fileWriter) error { return writeGrams(&b.grams, lister, w, lists) })
 	if cerr := lists.close(); err == nil {
 		err = cerr
 	}

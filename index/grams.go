@@ -2,11 +2,11 @@ package index
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"runtime"
 	"slices"
 	"sort"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -40,6 +40,7 @@ type gramLister struct {
 	folded []byte
 	place  *layout
 	min    int
+	names  int // string ids
 }
 
 // list lists the frequent strings that begin with the character r, whose pairs are given:
@@ -111,18 +112,31 @@ func (l *gramLister) extend(key string, pos []uint32, out []gramLists) []gramLis
 }
 
 // encode places the occurrences of a string of n bytes in articles and passages and
-// writes both lists, the articles' prefixed by its length in bytes so that a search of
-// passages skips it. A list is a count, then each unit as a delta from the last and its
-// weighted count; the weights are whole numbers (see layout), so they are stored exactly.
+// writes three parts, each prefixed by its length in bytes so that a search skips what it
+// does not need: the articles, the passages, and the province facet of a search for the
+// string alone. A list is a count, then each unit as a delta from the last and its weighted
+// count; the weights are whole numbers (see layout), so they are stored exactly.
 func (l *gramLister) encode(pos []uint32, n uint32) []byte {
 	occs := make([]occ, len(pos))
 	for i, p := range pos {
 		occs[i] = occ{p, n}
 	}
 	docs := encodeUnits(nil, inUnits(occs, &l.place.docUnits, l.place.docWeight))
-	out := binary.AppendUvarint(make([]byte, 0, len(docs)+16), uint64(len(docs)))
-	out = append(out, docs...)
-	return encodeUnits(out, inUnits(occs, &l.place.psgUnits, l.place.passageWeight))
+	psgs := inUnits(occs, &l.place.psgUnits, l.place.passageWeight)
+	byID := make([]int, l.names)
+	l.place.countProvinces(len(psgs), func(i int) uint32 { return psgs[i].unit }, nil, byID)
+	var facet []unitTF
+	for id, c := range byID {
+		if c > 0 {
+			facet = append(facet, unitTF{uint32(id), float64(c)})
+		}
+	}
+	var out []byte
+	for _, part := range [][]byte{docs, encodeUnits(nil, psgs), encodeUnits(nil, facet)} {
+		out = binary.AppendUvarint(out, uint64(len(part)))
+		out = append(out, part...)
+	}
+	return out
 }
 
 func encodeUnits(out []byte, list []unitTF) []byte {
@@ -165,71 +179,73 @@ func decodeUnits(data []byte, limit int) ([]unitTF, []byte, error) {
 	return out, data, nil
 }
 
-// listGrams finds the frequent strings of the pair table on every core, one starting
-// character at a time, and returns them in byte order.
-func listGrams(g *gramTable, l *gramLister) []gramLists {
+// writeGrams finds the frequent strings of the pair table on every core, one starting
+// character at a time, and writes them in byte order as each is ready: gramkeys.bin (each
+// string zero-padded, with the offset of its lists, then a sentinel with the lists'
+// length) and gramlists.bin.
+func writeGrams(g *gramTable, l *gramLister, keys, lists *fileWriter) error {
 	order := make([]int32, len(g.keys))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if g.keys[a] < g.keys[b] {
-			return -1
-		}
-		return 1
-	})
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(g.keys[a], g.keys[b]) })
 	// Pairs sorted by key come grouped by their first character.
 	type job struct {
 		first rune
 		keys  []uint64
 		lists [][]uint32
 		out   []gramLists
+		done  chan struct{}
 	}
 	var jobs []*job
 	for _, id := range order {
 		first := rune(g.keys[id] >> 32)
 		if len(jobs) == 0 || jobs[len(jobs)-1].first != first {
-			jobs = append(jobs, &job{first: first})
+			jobs = append(jobs, &job{first: first, done: make(chan struct{})})
 		}
 		j := jobs[len(jobs)-1]
 		j.keys = append(j.keys, g.keys[id])
 		j.lists = append(j.lists, g.lists[id])
 	}
 	work := make(chan *job)
-	var wg sync.WaitGroup
+	go func() {
+		// Feeding stays a few jobs ahead of writing, so that the lists waiting to be
+		// written stay few.
+		for i, j := range jobs {
+			if i >= 8 {
+				<-jobs[i-8].done
+			}
+			work <- j
+		}
+		close(work)
+	}()
 	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
+		go func() {
 			for j := range work {
 				j.out = l.list(j.first, j.keys, j.lists)
+				close(j.done)
 			}
-		})
+		}()
 	}
-	for _, j := range jobs {
-		work <- j
-	}
-	close(work)
-	wg.Wait()
-	var out []gramLists
-	for _, j := range jobs {
-		out = append(out, j.out...)
-	}
-	return out
-}
-
-// writeGrams writes gramkeys.bin (each string zero-padded, with the offset of its lists,
-// then a sentinel with the lists' length) and gramlists.bin.
-func writeGrams(keys, lists *fileWriter, grams []gramLists) error {
 	var rec [gramEntry]byte
-	for _, g := range grams {
-		clear(rec[:])
-		copy(rec[:gramKeySize], g.key)
-		binary.LittleEndian.PutUint64(rec[gramKeySize:], uint64(lists.n))
-		if err := keys.writeBytes(rec[:]); err != nil {
-			return err
+	var err error
+	for _, j := range jobs {
+		<-j.done
+		for _, g := range j.out {
+			clear(rec[:])
+			copy(rec[:gramKeySize], g.key)
+			binary.LittleEndian.PutUint64(rec[gramKeySize:], uint64(lists.n))
+			if err == nil {
+				err = keys.writeBytes(rec[:])
+			}
+			if err == nil {
+				err = lists.writeBytes(g.data)
+			}
 		}
-		if err := lists.writeBytes(g.data); err != nil {
-			return err
-		}
+		j.out = nil
+	}
+	if err != nil {
+		return err
 	}
 	for i := range gramKeySize {
 		rec[i] = 0xFF
@@ -265,21 +281,31 @@ func (t gramKeys) find(term string) int {
 	return -1
 }
 
-// gramUnits reads the article or the passage list of entry i.
-func (ix *Index) gramUnits(i int, passages bool) ([]unitTF, error) {
+// gram parts, in the order encode writes them.
+const (
+	gramDocs = iota
+	gramPassages
+	gramFacet
+)
+
+// gramPart reads one part of entry i: a list of articles or passages, or the province
+// facet as (string id, count) pairs.
+func (ix *Index) gramPart(i, part int) ([]unitTF, error) {
 	from, to := ix.gramKeys.off(i), ix.gramKeys.off(i+1)
 	if from > to || to > uint64(len(ix.gramLists)) {
 		return nil, errDamaged
 	}
 	data := ix.gramLists[from:to]
-	size, k := binary.Uvarint(data)
-	if k <= 0 || size > uint64(len(data)-k) {
-		return nil, errDamaged
+	for k := 0; ; k++ {
+		size, n := binary.Uvarint(data)
+		if n <= 0 || size > uint64(len(data)-n) {
+			return nil, errDamaged
+		}
+		if k == part {
+			limit := []int{len(ix.docs), ix.psgUnits.len(), len(ix.names)}[part]
+			list, _, err := decodeUnits(data[n:n+int(size)], limit)
+			return list, err
+		}
+		data = data[n+int(size):]
 	}
-	if passages {
-		list, _, err := decodeUnits(data[k+int(size):], ix.psgUnits.len())
-		return list, err
-	}
-	list, _, err := decodeUnits(data[k:k+int(size)], len(ix.docs))
-	return list, err
 }

@@ -491,3 +491,40 @@ func TestFrequentStringsAnswerLikeOccurrences(t *testing.T) {
 		}
 	}
 }
+
+// TestFrequentStringsAreWrittenInOrder: the frequent strings are listed on every core but
+// written in byte order, so two rebuilds write the same files and lookups find them all.
+func TestFrequentStringsAreWrittenInOrder(t *testing.T) {
+	var files [2]map[string][]byte
+	for i := range files {
+		root := t.TempDir()
+		buildWithGrams(t, root, testDocs, 1)
+		dir, err := current(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[i] = map[string][]byte{}
+		for _, name := range []string{gramKeysFile, gramListsFile} {
+			if files[i][name], err = os.ReadFile(filepath.Join(dir, name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for name, b := range files[0] {
+		if !reflect.DeepEqual(b, files[1][name]) {
+			t.Errorf("%s differs between two builds of the same articles", name)
+		}
+	}
+	keys := gramKeys(files[0][gramKeysFile])
+	if keys.len() < 50 {
+		t.Fatalf("only %d strings listed at one occurrence", keys.len())
+	}
+	for i := range keys.len() {
+		if i > 0 && string(keys.key(i-1)) >= string(keys.key(i)) {
+			t.Errorf("%q is listed after %q", keys.key(i), keys.key(i-1))
+		}
+		if got := keys.find(string(keys.key(i))); got != i {
+			t.Errorf("find(%q) = %d, want %d", keys.key(i), got, i)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -33,6 +34,9 @@ type Index struct {
 	layout               // the articles, passages and word boundaries
 	groupNum     []int32 // article → its near-duplicate group numbered from 0, or -1
 	groups       int
+	groupStart   []int32  // group → where its articles start in groupMembers
+	groupMembers []uint32 // the articles of each group in turn, in order
+	maxYear      int
 	avgDocLen    float64
 	avgPsgLen    float64
 }
@@ -136,6 +140,14 @@ func (ix *Index) check() error {
 	total := 0.0
 	ix.docUnits = units{make([]uint32, 0, len(ix.docs)), make([]uint32, 0, len(ix.docs))}
 	ix.psgUnits = units{make([]uint32, 0, np), make([]uint32, 0, np)}
+	ix.psgDoc, ix.psgFirst, ix.psgProv = make([]uint32, np), make([]uint32, np), make([]uint32, np+1)
+	ix.provs = make([]uint16, len(ix.provinces)/2)
+	for j := range ix.provs {
+		ix.provs[j] = uint16(ix.provinces[2*j]) | uint16(ix.provinces[2*j+1])<<8
+		if int(ix.provs[j]) >= len(ix.names) {
+			return fmt.Errorf("provinces.bin names no province at %d", j)
+		}
+	}
 	for i, d := range ix.docs {
 		if d.start < last || d.start > d.text || d.text > d.end || int(d.end) > len(ix.folded) ||
 			d.origStart > d.origEnd || int(d.origEnd) > len(ix.orig) || int(d.firstPassage) > np || int(d.source) >= max(len(ix.names), 1) {
@@ -162,31 +174,41 @@ func (ix *Index) check() error {
 		ix.groupNum[i] = n
 	}
 	ix.groups = len(nums)
+	ix.groupStart = make([]int32, ix.groups+1)
+	for i, g := range ix.groupNum {
+		if g >= 0 {
+			ix.groupStart[g+1]++
+		}
+		ix.maxYear = max(ix.maxYear, int(ix.docs[i].year))
+	}
+	for g := range ix.groups {
+		ix.groupStart[g+1] += ix.groupStart[g]
+	}
+	ix.groupMembers = make([]uint32, ix.groupStart[ix.groups])
+	next := slices.Clone(ix.groupStart)
+	for i, g := range ix.groupNum {
+		if g >= 0 {
+			ix.groupMembers[next[g]] = uint32(i)
+			next[g]++
+		}
+	}
 	last, total = 0, 0
 	for i := range np {
 		s, e, doc := ix.passages.start(i), ix.passages.end(i), ix.passages.doc(i)
 		pl, ph := ix.passages.provinces(i)
 		if int(ix.passages.first(i)) > i || s < last || e < s || int(doc) >= len(ix.docs) || s < ix.docs[doc].text || e > ix.docs[doc].end ||
-			pl > ph || int(ph) > len(ix.provinces)/2 {
+			pl > ph || int(ph) > len(ix.provs) || (i > 0 && pl != ix.psgProv[i]) {
 			return fmt.Errorf("passage %d is out of range", i)
 		}
-		for j := pl; j < ph; j++ {
-			if int(ix.province(j)) >= len(ix.names) {
-				return fmt.Errorf("passage %d names no province", i)
-			}
-		}
+		ix.psgProv[i], ix.psgProv[i+1] = pl, ph
 		last = e
 		total += float64(e - s)
+		ix.psgDoc[i], ix.psgFirst[i] = doc, ix.passages.first(i)
 		ix.psgUnits.starts = append(ix.psgUnits.starts, s)
 		ix.psgUnits.ends = append(ix.psgUnits.ends, e)
 	}
 	ix.avgPsgLen = total / float64(max(np, 1))
 	return nil
-}
-
-// province is the string id of entry j of provinces.bin.
-func (ix *Index) province(j uint32) uint16 {
-	return uint16(ix.provinces[2*j]) | uint16(ix.provinces[2*j+1])<<8
 }
 
 // Close releases the index files, once no search is using them.

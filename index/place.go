@@ -35,6 +35,10 @@ type layout struct {
 	docs               []docRecord
 	words              wordBits
 	docUnits, psgUnits units
+	psgDoc             []uint32 // passage → its article
+	psgFirst           []uint32 // passage → the first of its article's group with the same text
+	psgProv            []uint32 // passage p's provinces are provs[psgProv[p]:psgProv[p+1]]
+	provs              []uint16 // string ids
 }
 
 func (l *layout) docWeight(u int, o occ) float64 {
@@ -116,4 +120,41 @@ func sumUnits(a, b []unitTF) []unitTF {
 	}
 	out = append(out, a[i:]...)
 	return append(out, b[j:]...)
+}
+
+// distinctPassages calls fn for each of n passages (unit(i) is the i-th, in order) that
+// does not repeat, within a near-duplicate group, a passage already seen. Passages are
+// compared on their normalised text, so a reprint that writes 第十年 as 第10年 repeats
+// too; the rebuild noted the first of each.
+func (l *layout) distinctPassages(n int, unit func(i int) uint32, fn func(p uint32)) {
+	var seen []uint64 // a bit per passage: its text has been counted
+	for i := range n {
+		p := unit(i)
+		first := l.psgFirst[p]
+		if first == p && l.docs[l.psgDoc[p]].group == 0 {
+			fn(p) // an article without copies repeats nothing
+			continue
+		}
+		if seen == nil {
+			seen = make([]uint64, (len(l.psgFirst)+63)/64)
+		}
+		if seen[first/64]&(1<<(first%64)) != 0 {
+			continue
+		}
+		seen[first/64] |= 1 << (first % 64)
+		fn(p)
+	}
+}
+
+// countProvinces adds to byID (indexed by string id) the distinct passages among n of
+// each province, leaving out those of articles that keep refuses (nil: none).
+func (l *layout) countProvinces(n int, unit func(i int) uint32, keep func(doc uint32) bool, byID []int) {
+	l.distinctPassages(n, unit, func(p uint32) {
+		if keep != nil && !keep(l.psgDoc[p]) {
+			return
+		}
+		for _, id := range l.provs[l.psgProv[p]:l.psgProv[p+1]] {
+			byID[id]++
+		}
+	})
 }

@@ -57,6 +57,11 @@ func TestDamagedGenerations(t *testing.T) {
 			b[3] ^= 0x40
 			write(t, filepath.Join(gen, "keys.bin"), string(b))
 		}},
+		{"frequent strings changed", func(t *testing.T, root, gen string) {
+			b, _ := os.ReadFile(filepath.Join(gen, "gramkeys.bin"))
+			b[len(b)-1] ^= 0x40
+			write(t, filepath.Join(gen, "gramkeys.bin"), string(b))
+		}},
 		{"every file truncated", func(t *testing.T, root, gen string) {
 			filepath.Walk(gen, func(p string, info os.FileInfo, err error) error {
 				if err == nil && !info.IsDir() && info.Name() != "dangjian.json" {
@@ -137,5 +142,43 @@ func TestOpenGenerationOutlivesCollection(t *testing.T) {
 		if res, err := ix.Search(context.Background(), Request{Query: q}); err != nil || res.Total != want[text] {
 			t.Errorf("search %s on the swept generation: %+v, %v; want %d hits", text, res, err, want[text])
 		}
+	}
+}
+
+// TestDamagedFrequentStringLists: the lists of frequent strings are checked by size only
+// when an index opens; lists overwritten in place make searches fail cleanly, not crash.
+func TestDamagedFrequentStringLists(t *testing.T) {
+	root := t.TempDir()
+	buildWithGrams(t, root, testDocs, 1)
+	gen, err := current(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(gen, gramListsFile)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range b {
+		b[i] = 0xFF
+	}
+	write(t, path, string(b))
+	ix, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	failed := 0
+	for i := range ix.gramKeys.len() {
+		q, err := query.Parse(string(ix.gramKeys.key(i)))
+		if err != nil {
+			continue
+		}
+		if _, err := ix.Search(context.Background(), Request{Query: q}); err != nil {
+			failed++
+		}
+	}
+	if failed == 0 {
+		t.Errorf("no search of %d frequent strings noticed the damaged lists", ix.gramKeys.len())
 	}
 }

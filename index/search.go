@@ -166,7 +166,11 @@ func (ix *Index) groupUnits(group []termHits, s *side) ([]unitTF, error) {
 		var list []unitTF
 		if t.gram >= 0 {
 			var err error
-			if list, err = ix.gramUnits(t.gram, s.passages); err != nil {
+			part := gramDocs
+			if s.passages {
+				part = gramPassages
+			}
+			if list, err = ix.gramPart(t.gram, part); err != nil {
 				return nil, err
 			}
 		} else {
@@ -269,6 +273,7 @@ type found struct {
 	m        *matcher
 	passages []ranked
 	docs     []ranked
+	facet    []unitTF // when not nil, the province facet by string id, instead of passages
 }
 
 // find runs the query over passages (all terms in one sentence) and, without a province
@@ -320,9 +325,8 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs bool) (*foun
 			if m.provinces == nil {
 				return true
 			}
-			lo, hi := ix.passages.provinces(p)
-			for j := lo; j < hi; j++ {
-				if m.provinces[ix.province(j)] {
+			for _, id := range ix.provs[ix.psgProv[p]:ix.psgProv[p+1]] {
+				if m.provinces[id] {
 					return true
 				}
 			}
@@ -347,7 +351,12 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs bool) (*foun
 		weight = ix.passageWeight
 	}
 	psgs := &side{us: &ix.psgUnits, passages: true, weight: weight, avgLen: ix.avgPsgLen}
-	f.passages, err = ix.evaluate(ctx, groups, excluded, psgs, psgOK)
+	if alone := len(groups) == 1 && len(groups[0]) == 1 && len(excluded) == 0 && psgOK == nil; withDocs && alone && groups[0][0].gram >= 0 {
+		// A frequent string searched alone: the rebuild counted its passages by province.
+		f.facet, err = ix.gramPart(groups[0][0].gram, gramFacet)
+	} else {
+		f.passages, err = ix.evaluate(ctx, groups, excluded, psgs, psgOK)
+	}
 	<-done
 	if err == nil {
 		err = docErr
@@ -380,16 +389,18 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	res := &Result{Facets: map[string]map[string]int{"province": {}, "year": {}, "source": {}}}
 
+	// matched marks the articles that matched, before near-duplicates are collapsed.
+	matched := make([]uint64, (len(ix.docs)+63)/64)
 	var hits []docHit
 	if f.m.provinces != nil {
-		for _, p := range f.passages {
-			d := ix.passages.doc(int(p.unit))
+		for i, p := range f.passages {
+			d := ix.psgDoc[p.unit]
 			if k := len(hits); k > 0 && hits[k-1].doc == d {
 				hits[k-1].score += p.score
-				hits[k-1].passages = append(hits[k-1].passages, p.unit)
+				hits[k-1].to++
 				continue
 			}
-			hits = append(hits, docHit{doc: d, score: p.score, passages: []uint32{p.unit}})
+			hits = append(hits, docHit{doc: d, score: p.score, from: int32(i), to: int32(i + 1)})
 		}
 	} else {
 		hits = make([]docHit, len(f.docs))
@@ -397,17 +408,24 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			hits[i] = docHit{doc: d.unit, score: d.score}
 		}
 	}
-	ix.countProvinces(f.passages, hits, res.Facets["province"])
+	for _, h := range hits {
+		matched[h.doc/64] |= 1 << (h.doc % 64)
+	}
+	if f.facet != nil {
+		for _, c := range f.facet {
+			res.Facets["province"][ix.names[c.unit]] += int(c.tf)
+		}
+	} else {
+		ix.countProvinces(f.passages, matched, res.Facets["province"])
+	}
 	hits = ix.collapse(hits)
 	res.Total = len(hits)
-	years := map[uint16]int{}
+	years := make([]int, ix.maxYear+1)
 	sources := make([]int, len(ix.names))
 	for _, h := range hits {
 		d := &ix.docs[h.doc]
 		sources[d.source]++
-		if d.year > 0 {
-			years[d.year]++
-		}
+		years[d.year]++
 	}
 	for id, n := range sources {
 		if n > 0 && ix.names[id] != "" {
@@ -415,7 +433,9 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 	}
 	for y, n := range years {
-		res.Facets["year"][strconv.Itoa(int(y))] = n
+		if n > 0 && y > 0 {
+			res.Facets["year"][strconv.Itoa(y)] = n
+		}
 	}
 	res.Hits = []Hit{}
 	if r.Offset < len(hits) {
@@ -424,19 +444,19 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			n = r.Offset + limit
 		}
 		page := ix.top(hits, n)[r.Offset:]
-		if res.Hits, err = ix.page(ctx, page, f.m); err != nil {
+		if res.Hits, err = ix.page(ctx, page, f, matched); err != nil {
 			return nil, err
 		}
 	}
 	return res, nil
 }
 
-// docHit is an article that matched, with the passages that matched when searching passages.
+// docHit is an article that matched; when passages were searched, from and to delimit its
+// passages among those found. It holds no pointers: a common word makes tens of thousands.
 type docHit struct {
-	doc        uint32 // article number in the index
-	score      float64
-	passages   []uint32
-	duplicates []int64
+	doc      uint32 // article number in the index
+	from, to int32
+	score    float64
 }
 
 // better orders hits: higher score first, then lower id.
@@ -501,8 +521,8 @@ func (ix *Index) order(a, b *docHit) int {
 }
 
 // collapse keeps one hit per near-duplicate group, ranked by its best member: the
-// canonical where it matched (it is the most complete copy), else the best member, with the
-// others listed as duplicates.
+// canonical where it matched (it is the most complete copy), else the best member. The
+// others are listed as its duplicates when its page is shown.
 func (ix *Index) collapse(hits []docHit) []docHit {
 	out := hits[:0]
 	var first []int32 // group number → index in out, +1; 0 for a group not seen yet
@@ -520,67 +540,53 @@ func (ix *Index) collapse(hits []docHit) []docHit {
 			first[grp] = int32(len(out))
 			continue
 		}
-		g := ix.docs[h.doc].group
 		rep := &out[first[grp]-1]
 		best := max(rep.score, h.score)
-		if ix.docs[rep.doc].id != g && (ix.docs[h.doc].id == g || ix.better(&h, rep)) {
-			rep.doc, h.doc = h.doc, rep.doc
-			rep.passages, h.passages = h.passages, rep.passages
+		if g := ix.docs[h.doc].group; ix.docs[rep.doc].id != g && (ix.docs[h.doc].id == g || ix.better(&h, rep)) {
+			*rep = h
 		}
 		rep.score = best
-		rep.duplicates = append(rep.duplicates, ix.docs[h.doc].id)
-	}
-	for i := range out {
-		slices.Sort(out[i].duplicates)
 	}
 	return out
 }
 
-// countProvinces counts the matching passages of the hits by province, each passage once
-// per near-duplicate group: a reprint says nothing new.
-func (ix *Index) countProvinces(psgs []ranked, hits []docHit, counts map[string]int) {
-	if len(psgs) == 0 {
-		return
+// duplicates are the ids of the matched members of h's near-duplicate group besides h.
+func (ix *Index) duplicates(h *docHit, matched []uint64) []int64 {
+	grp := ix.groupNum[h.doc]
+	if grp < 0 {
+		return []int64{}
 	}
-	inHits := make([]bool, len(ix.docs))
-	for _, h := range hits {
-		inHits[h.doc] = true
+	out := []int64{}
+	for _, d := range ix.groupMembers[ix.groupStart[grp]:ix.groupStart[grp+1]] {
+		if d != h.doc && matched[d/64]&(1<<(d%64)) != 0 {
+			out = append(out, ix.docs[d].id)
+		}
 	}
-	ix.distinctPassages(psgs, func(p uint32) {
-		if !inHits[ix.passages.doc(int(p))] {
-			return
-		}
-		lo, hi := ix.passages.provinces(int(p))
-		for j := lo; j < hi; j++ {
-			counts[ix.names[ix.province(j)]]++
-		}
-	})
+	slices.Sort(out)
+	return out
 }
 
-// distinctPassages calls fn for each passage that does not repeat, within a near-duplicate
-// group, a passage already seen. Passages are compared on their normalised text, so a
-// reprint that writes 第十年 as 第10年 repeats too; the rebuild noted the first of each.
-func (ix *Index) distinctPassages(psgs []ranked, fn func(p uint32)) {
-	var seen []uint64 // a bit per passage: its text has been counted
-	for _, r := range psgs {
-		first := ix.passages.first(int(r.unit))
-		if first == r.unit && ix.docs[ix.passages.doc(int(r.unit))].group == 0 {
-			fn(r.unit) // an article without copies repeats nothing
-			continue
+// countProvinces counts the matching passages of the matched articles by province, each
+// passage once per near-duplicate group: a reprint says nothing new.
+func (ix *Index) countProvinces(psgs []ranked, matched []uint64, counts map[string]int) {
+	byID := make([]int, len(ix.names))
+	ix.layout.countProvinces(len(psgs), func(i int) uint32 { return psgs[i].unit }, func(d uint32) bool {
+		return matched[d/64]&(1<<(d%64)) != 0
+	}, byID)
+	ix.addNames(byID, counts)
+}
+
+// addNames adds counts by string id to counts by name.
+func (ix *Index) addNames(byID []int, counts map[string]int) {
+	for id, n := range byID {
+		if n > 0 {
+			counts[ix.names[id]] += n
 		}
-		if seen == nil {
-			seen = make([]uint64, (ix.passages.len()+63)/64)
-		}
-		if seen[first/64]&(1<<(first%64)) != 0 {
-			continue
-		}
-		seen[first/64] |= 1 << (first % 64)
-		fn(r.unit)
 	}
 }
 
 // page makes the displayed form of the hits of one page.
-func (ix *Index) page(ctx context.Context, page []docHit, m *matcher) ([]Hit, error) {
+func (ix *Index) page(ctx context.Context, page []docHit, f *found, matched []uint64) ([]Hit, error) {
 	ids := make([]int64, len(page))
 	for i, h := range page {
 		ids[i] = ix.docs[h.doc].id
@@ -590,21 +596,18 @@ func (ix *Index) page(ctx context.Context, page []docHit, m *matcher) ([]Hit, er
 		return nil, err
 	}
 	out := make([]Hit, 0, len(page))
-	terms := m.highlights()
+	terms := f.m.highlights()
 	for _, h := range page {
 		d := &ix.docs[h.doc]
 		a := arts[d.id]
 		hit := Hit{DocID: d.id, URL: a.URL, Title: a.Title, Source: ix.names[d.source], Published: a.Published,
-			Year: int(d.year), Score: h.score, Provinces: a.Provinces, Duplicates: h.duplicates}
+			Year: int(d.year), Score: h.score, Provinces: a.Provinces, Duplicates: ix.duplicates(&h, matched)}
 		if hit.Provinces == nil {
 			hit.Provinces = []string{}
 		}
-		if hit.Duplicates == nil {
-			hit.Duplicates = []int64{}
-		}
-		if len(h.passages) > 0 {
-			for _, p := range h.passages {
-				orig, folded := ix.passageText(p)
+		if h.to > h.from {
+			for _, p := range f.passages[h.from:h.to] {
+				orig, folded := ix.passageText(p.unit)
 				hit.Snippets = append(hit.Snippets, snippets(orig, folded, terms, 1, passageWidth)...)
 				if len(hit.Snippets) >= maxSnippets {
 					break
@@ -667,11 +670,10 @@ func (ix *Index) Trend(ctx context.Context, q *query.Query) (map[string]map[int]
 		return nil, err
 	}
 	out := map[string]map[int]int{}
-	ix.distinctPassages(f.passages, func(p uint32) {
-		year := int(ix.docs[ix.passages.doc(int(p))].year)
-		lo, hi := ix.passages.provinces(int(p))
-		for j := lo; j < hi; j++ {
-			pv := ix.names[ix.province(j)]
+	ix.distinctPassages(len(f.passages), func(i int) uint32 { return f.passages[i].unit }, func(p uint32) {
+		year := int(ix.docs[ix.psgDoc[p]].year)
+		for _, id := range ix.provs[ix.psgProv[p]:ix.psgProv[p+1]] {
+			pv := ix.names[id]
 			if out[pv] == nil {
 				out[pv] = map[int]int{}
 			}
