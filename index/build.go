@@ -343,7 +343,9 @@ func (b *Builder) writeGrams() error {
 	}
 	place.psgProv = append(place.psgProv, uint32(len(b.provinces)))
 	place.provs = b.provinces
-	lister := &gramLister{folded: folded, place: place, min: b.gramMin, names: len(b.strs.Names)}
+	place.nameCount = len(b.strs.Names)
+	place.numberGroups()
+	lister := &gramLister{folded: folded, place: place, min: b.gramMin}
 	lists, err := newFileWriter(filepath.Join(b.dir, gramListsFile))
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -40,7 +41,6 @@ type gramLister struct {
 	folded []byte
 	place  *layout
 	min    int
-	names  int // string ids
 }
 
 // list lists the frequent strings that begin with the character r, whose pairs are given:
@@ -81,16 +81,16 @@ func (l *gramLister) extend(key string, pos []uint32, out []gramLists) []gramLis
 	if utf8.RuneCountInString(key) >= gramMaxRunes {
 		return out
 	}
-	next := func(p uint32) rune {
-		if int(p+n) >= len(l.folded) {
-			return utf8.RuneError
-		}
-		r, _ := utf8.DecodeRune(l.folded[p+n:])
-		return r
-	}
+	// The character after each occurrence, read once: the text is read at random places.
+	nexts := make([]rune, len(pos))
 	counts := map[rune]int{}
-	for _, p := range pos {
-		counts[next(p)]++
+	for i, p := range pos {
+		r := utf8.RuneError
+		if int(p+n) < len(l.folded) {
+			r, _ = utf8.DecodeRune(l.folded[p+n:])
+		}
+		nexts[i] = r
+		counts[r]++
 	}
 	var frequent []rune
 	for r, c := range counts {
@@ -101,8 +101,8 @@ func (l *gramLister) extend(key string, pos []uint32, out []gramLists) []gramLis
 	slices.Sort(frequent)
 	for _, r := range frequent {
 		sub := make([]uint32, 0, counts[r])
-		for _, p := range pos {
-			if next(p) == r {
+		for i, p := range pos {
+			if nexts[i] == r {
 				sub = append(sub, p)
 			}
 		}
@@ -112,18 +112,18 @@ func (l *gramLister) extend(key string, pos []uint32, out []gramLists) []gramLis
 }
 
 // encode places the occurrences of a string of n bytes in articles and passages and
-// writes three parts, each prefixed by its length in bytes so that a search skips what it
-// does not need: the articles, the passages, and the province facet of a search for the
-// string alone. A list is a count, then each unit as a delta from the last and its weighted
+// writes four parts, each prefixed by its length in bytes so that a search skips what it
+// does not need: the articles, the passages, and the province facet and the ranking of a
+// search for the string alone. A list is a count, then each unit as a delta from the last and its weighted
 // count; the weights are whole numbers (see layout), so they are stored exactly.
 func (l *gramLister) encode(pos []uint32, n uint32) []byte {
 	occs := make([]occ, len(pos))
 	for i, p := range pos {
 		occs[i] = occ{p, n}
 	}
-	docs := encodeUnits(nil, inUnits(occs, &l.place.docUnits, l.place.docWeight))
+	docs := inUnits(occs, &l.place.docUnits, l.place.docWeight)
 	psgs := inUnits(occs, &l.place.psgUnits, l.place.passageWeight)
-	byID := make([]int, l.names)
+	byID := make([]int, l.place.nameCount)
 	l.place.countProvinces(len(psgs), func(i int) uint32 { return psgs[i].unit }, nil, byID)
 	var facet []unitTF
 	for id, c := range byID {
@@ -132,7 +132,7 @@ func (l *gramLister) encode(pos []uint32, n uint32) []byte {
 		}
 	}
 	var out []byte
-	for _, part := range [][]byte{docs, encodeUnits(nil, psgs), encodeUnits(nil, facet)} {
+	for _, part := range [][]byte{encodeUnits(nil, docs), encodeUnits(nil, psgs), encodeUnits(nil, facet), l.answer(docs)} {
 		out = binary.AppendUvarint(out, uint64(len(part)))
 		out = append(out, part...)
 	}
@@ -286,11 +286,11 @@ const (
 	gramDocs = iota
 	gramPassages
 	gramFacet
+	gramAnswer
 )
 
-// gramPart reads one part of entry i: a list of articles or passages, or the province
-// facet as (string id, count) pairs.
-func (ix *Index) gramPart(i, part int) ([]unitTF, error) {
+// gramBytes is one part of entry i.
+func (ix *Index) gramBytes(i, part int) ([]byte, error) {
 	from, to := ix.gramKeys.off(i), ix.gramKeys.off(i+1)
 	if from > to || to > uint64(len(ix.gramLists)) {
 		return nil, errDamaged
@@ -302,10 +302,98 @@ func (ix *Index) gramPart(i, part int) ([]unitTF, error) {
 			return nil, errDamaged
 		}
 		if k == part {
-			limit := []int{len(ix.docs), ix.psgUnits.len(), len(ix.names)}[part]
-			list, _, err := decodeUnits(data[n:n+int(size)], limit)
-			return list, err
+			return data[n : n+int(size)], nil
 		}
 		data = data[n+int(size):]
 	}
+}
+
+// gramPart reads a list part of entry i: its articles or passages, or the province facet
+// as (string id, count) pairs.
+func (ix *Index) gramPart(i, part int) ([]unitTF, error) {
+	data, err := ix.gramBytes(i, part)
+	if err != nil {
+		return nil, err
+	}
+	limit := []int{len(ix.docs), ix.psgUnits.len(), len(ix.names)}[part]
+	list, _, err := decodeUnits(data, limit)
+	return list, err
+}
+
+// answerHits is how many hits of a frequent string searched alone are stored in order:
+// the first pages.
+const answerHits = 20
+
+// answer ranks the articles of a frequent string as a search for it alone does (see
+// Index.Search) and writes the ranking: the total, the facets by source and year, and the
+// first hits, each with its score's bits and its matched duplicates.
+func (l *gramLister) answer(docs []unitTF) []byte {
+	score := bm25(&l.place.docUnits, l.place.avgDocLen, len(docs))
+	hits := make([]docHit, len(docs))
+	matched := make([]uint64, (len(l.place.docs)+63)/64)
+	for i, d := range docs {
+		hits[i] = docHit{doc: d.unit, score: score(d)}
+		matched[d.unit/64] |= 1 << (d.unit % 64)
+	}
+	rk := l.place.rank(hits, matched, answerHits)
+	out := binary.AppendUvarint(nil, uint64(rk.total))
+	out = encodeUnits(out, rk.sources)
+	out = encodeUnits(out, rk.years)
+	out = binary.AppendUvarint(out, uint64(len(rk.top)))
+	for i, h := range rk.top {
+		out = binary.AppendUvarint(out, uint64(h.doc))
+		out = binary.LittleEndian.AppendUint64(out, math.Float64bits(h.score))
+		out = binary.AppendUvarint(out, uint64(len(rk.dups[i])))
+		for _, d := range rk.dups[i] {
+			out = binary.AppendUvarint(out, uint64(d))
+		}
+	}
+	return out
+}
+
+// answer reads the stored ranking of entry i.
+func (ix *Index) answer(i int) (ranking, error) {
+	data, err := ix.gramBytes(i, gramAnswer)
+	if err != nil {
+		return ranking{}, err
+	}
+	var rk ranking
+	n := len(ix.docs)
+	uvarint := func(limit uint64) uint64 {
+		v, k := binary.Uvarint(data)
+		if k <= 0 || v > limit {
+			err = errDamaged
+			return 0
+		}
+		data = data[k:]
+		return v
+	}
+	rk.total = int(uvarint(uint64(n)))
+	if err != nil {
+		return rk, err
+	}
+	if rk.sources, data, err = decodeUnits(data, len(ix.names)); err != nil {
+		return rk, err
+	}
+	if rk.years, data, err = decodeUnits(data, math.MaxUint16+1); err != nil {
+		return rk, err
+	}
+	hits := uvarint(answerHits)
+	for range hits {
+		doc := uint32(uvarint(uint64(n - 1)))
+		if err != nil || len(data) < 8 {
+			return rk, errDamaged
+		}
+		h := docHit{doc: doc, score: math.Float64frombits(binary.LittleEndian.Uint64(data))}
+		data = data[8:]
+		dups := make([]uint32, uvarint(uint64(n)))
+		for j := range dups {
+			dups[j] = uint32(uvarint(uint64(n - 1)))
+		}
+		if err != nil {
+			return rk, err
+		}
+		rk.top, rk.dups = append(rk.top, h), append(rk.dups, dups)
+	}
+	return rk, err
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -222,6 +223,12 @@ func TestSnippets(t *testing.T) {
 		// Folding changes bytes (full width, traditional) but not lines or runes.
 		{"ＡＢ黨建\n第二行，黨建ａ", []string{"党建a"}, []string{"第二行，<mark>黨建ａ</mark>"}},
 		{"ＡＢ黨建\n第二行，黨建", []string{"ab", "党建"}, []string{"<mark>ＡＢ</mark><mark>黨建</mark>", "第二行，<mark>黨建</mark>"}},
+		// The first three occurrences make the snippets, however many follow.
+		{"党建一\n党建二\n党建三\n党建四", []string{"党建"}, []string{"<mark>党建</mark>一", "<mark>党建</mark>二", "<mark>党建</mark>三"}},
+		{"党建" + strings.Repeat("甲", 100) + "党建", []string{"党建"},
+			[]string{"<mark>党建</mark>" + strings.Repeat("甲", 29) + "…", "…" + strings.Repeat("甲", 29) + "<mark>党建</mark>"}},
+		// Where terms start together, the longer is marked.
+		{"加强党建工作。党建", []string{"党建", "党建工作"}, []string{"加强<mark>党建工作</mark>。<mark>党建</mark>"}},
 	}
 	for _, tt := range tests {
 		if got := Snippets(tt.text, tt.terms, 3, 60); !reflect.DeepEqual(got, tt.want) {
@@ -446,6 +453,19 @@ func TestFrequentStringsAnswerLikeOccurrences(t *testing.T) {
 		testDoc{4, "湖北党建工作", "人民日报", 2023, "湖北党建工作扎实。浙江党建工作创新。湖北“四不两直”常态化。", map[int][]string{0: {"湖北"}, 1: {"浙江"}, 2: {"湖北"}}, 5},
 		testDoc{5, "湖北党建工作", "新华网", 2023, "湖北党建工作扎实。浙江党建工作创新。湖北“四不两直”常态化。", map[int][]string{0: {"湖北"}, 1: {"浙江"}, 2: {"湖北"}}, 5},
 	)
+	// Enough articles that a common string has pages beyond those a rebuild ranks.
+	for i := range 2 * answerHits {
+		id := int64(10 + i)
+		var group int64
+		if i%5 == 1 {
+			group = id - 1 // a reprint of the article before
+		}
+		if i%5 == 0 && i+1 < 2*answerHits {
+			group = id
+		}
+		docs = append(docs, testDoc{id, fmt.Sprintf("党建报道%d", i%7), []string{"人民日报", "新华网"}[i%2], 2020 + i%4,
+			strings.Repeat("浙江党建。", 1+i%3) + fmt.Sprintf("第%d次会议。", i%6), map[int][]string{0: {"浙江"}, 1 + i%3: {"湖北"}}, group})
+	}
 	open := func(gramMin int) *Index {
 		root := t.TempDir()
 		buildWithGrams(t, root, docs, gramMin)
@@ -465,8 +485,9 @@ func TestFrequentStringsAnswerLikeOccurrences(t *testing.T) {
 		if listed.gramKeys.len() == 0 {
 			t.Fatalf("no frequent string listed at %d occurrences", gramMin)
 		}
-		runes := []rune(string(listed.folded))
-		var queries []string
+		// Every substring of the first articles, and the common strings of the rest.
+		runes := []rune(string(listed.folded[:listed.docs[5].start]))
+		queries := []string{"党建", "浙江党建", "浙江", "会议", "党建报道", "建。"}
 		for i := range runes {
 			for n := 1; n <= gramMaxRunes+1 && i+n <= len(runes); n++ {
 				term := string(runes[i : i+n])
@@ -484,6 +505,19 @@ func TestFrequentStringsAnswerLikeOccurrences(t *testing.T) {
 			}
 			if listed.gramKeys.find(hanzi.Fold(strings.Fields(q)[len(strings.Fields(q))-1])) >= 0 {
 				used++
+			}
+		}
+		// Pages beyond those the rebuild ranked.
+		for _, q := range queries[:6] {
+			pq, _ := query.Parse(q)
+			far := Request{Query: pq, Offset: answerHits - 2, Limit: 5}
+			want, err1 := plain.Search(context.Background(), far)
+			got, err2 := listed.Search(context.Background(), far)
+			if err1 != nil || err2 != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("at %d: search %q from hit %d = %+v, %v; want %+v, %v", gramMin, q, far.Offset, got, err2, want, err1)
+			}
+			if len(want.Hits) == 0 && q == "党建" {
+				t.Errorf("at %d: no hits from %d for %q: the test has too few articles", gramMin, far.Offset, q)
 			}
 		}
 		if used == 0 {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 
@@ -31,13 +30,7 @@ type Index struct {
 	passages     passageTable
 	provinces    []byte // uint16 string ids
 	names        []string
-	layout               // the articles, passages and word boundaries
-	groupNum     []int32 // article → its near-duplicate group numbered from 0, or -1
-	groups       int
-	groupStart   []int32  // group → where its articles start in groupMembers
-	groupMembers []uint32 // the articles of each group in turn, in order
-	maxYear      int
-	avgDocLen    float64
+	layout       // the articles, passages and word boundaries
 	avgPsgLen    float64
 }
 
@@ -137,7 +130,6 @@ func (ix *Index) check() error {
 	}
 	np := ix.passages.len()
 	var last uint32
-	total := 0.0
 	ix.docUnits = units{make([]uint32, 0, len(ix.docs)), make([]uint32, 0, len(ix.docs))}
 	ix.psgUnits = units{make([]uint32, 0, np), make([]uint32, 0, np)}
 	ix.psgDoc, ix.psgFirst, ix.psgProv = make([]uint32, np), make([]uint32, np), make([]uint32, np+1)
@@ -154,45 +146,12 @@ func (ix *Index) check() error {
 			return fmt.Errorf("article %d is out of range", i)
 		}
 		last = d.end
-		total += float64(d.end - d.start)
 		ix.docUnits.starts = append(ix.docUnits.starts, d.start)
 		ix.docUnits.ends = append(ix.docUnits.ends, d.end)
 	}
-	ix.avgDocLen = total / float64(max(len(ix.docs), 1))
-	nums := map[int64]int32{}
-	ix.groupNum = make([]int32, len(ix.docs))
-	for i, d := range ix.docs {
-		ix.groupNum[i] = -1
-		if d.group == 0 {
-			continue
-		}
-		n, ok := nums[d.group]
-		if !ok {
-			n = int32(len(nums))
-			nums[d.group] = n
-		}
-		ix.groupNum[i] = n
-	}
-	ix.groups = len(nums)
-	ix.groupStart = make([]int32, ix.groups+1)
-	for i, g := range ix.groupNum {
-		if g >= 0 {
-			ix.groupStart[g+1]++
-		}
-		ix.maxYear = max(ix.maxYear, int(ix.docs[i].year))
-	}
-	for g := range ix.groups {
-		ix.groupStart[g+1] += ix.groupStart[g]
-	}
-	ix.groupMembers = make([]uint32, ix.groupStart[ix.groups])
-	next := slices.Clone(ix.groupStart)
-	for i, g := range ix.groupNum {
-		if g >= 0 {
-			ix.groupMembers[next[g]] = uint32(i)
-			next[g]++
-		}
-	}
-	last, total = 0, 0
+	ix.nameCount = len(ix.names)
+	ix.numberGroups()
+	last, total := uint32(0), 0.0
 	for i := range np {
 		s, e, doc := ix.passages.start(i), ix.passages.end(i), ix.passages.doc(i)
 		pl, ph := ix.passages.provinces(i)

@@ -1,5 +1,7 @@
 package index
 
+import "slices"
+
 // occ is an occurrence of a term: where it starts in folded.txt and its length in bytes.
 type occ struct{ pos, n uint32 }
 
@@ -39,6 +41,64 @@ type layout struct {
 	psgFirst           []uint32 // passage → the first of its article's group with the same text
 	psgProv            []uint32 // passage p's provinces are provs[psgProv[p]:psgProv[p+1]]
 	provs              []uint16 // string ids
+	nameCount          int      // string ids in use
+
+	// Made by numberGroups from the above.
+	avgDocLen    float64
+	groupNum     []int32 // article → its near-duplicate group numbered from 0, or -1
+	groups       int
+	groupStart   []int32  // group → where its articles start in groupMembers
+	groupMembers []uint32 // the articles of each group in turn, in order
+	groupCanon   []int32  // group → its canonical article, or -1 when it is not indexed
+	maxYear      int
+}
+
+// numberGroups numbers the near-duplicate groups and lists their articles, and measures
+// the articles for ranking.
+func (l *layout) numberGroups() {
+	total := 0.0
+	nums := map[int64]int32{}
+	l.groupNum = make([]int32, len(l.docs))
+	for i, d := range l.docs {
+		total += float64(d.end - d.start)
+		l.maxYear = max(l.maxYear, int(d.year))
+		l.groupNum[i] = -1
+		if d.group == 0 {
+			continue
+		}
+		n, ok := nums[d.group]
+		if !ok {
+			n = int32(len(nums))
+			nums[d.group] = n
+		}
+		l.groupNum[i] = n
+	}
+	l.avgDocLen = total / float64(max(len(l.docs), 1))
+	l.groups = len(nums)
+	l.groupStart = make([]int32, l.groups+1)
+	l.groupCanon = make([]int32, l.groups)
+	for g := range l.groupCanon {
+		l.groupCanon[g] = -1
+	}
+	for i, g := range l.groupNum {
+		if g >= 0 {
+			l.groupStart[g+1]++
+			if l.docs[i].id == l.docs[i].group {
+				l.groupCanon[g] = int32(i)
+			}
+		}
+	}
+	for g := range l.groups {
+		l.groupStart[g+1] += l.groupStart[g]
+	}
+	l.groupMembers = make([]uint32, l.groupStart[l.groups])
+	next := slices.Clone(l.groupStart)
+	for i, g := range l.groupNum {
+		if g >= 0 {
+			l.groupMembers[next[g]] = uint32(i)
+			next[g]++
+		}
+	}
 }
 
 func (l *layout) docWeight(u int, o occ) float64 {

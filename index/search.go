@@ -191,6 +191,16 @@ const (
 	bm25B  = 0.75
 )
 
+// bm25 scores a unit's weighted count of a term that df of the units contain.
+func bm25(us *units, avgLen float64, df int) func(unitTF) float64 {
+	total := float64(us.len())
+	idf := math.Log(1 + (total-float64(df)+0.5)/(float64(df)+0.5))
+	return func(t unitTF) float64 {
+		norm := bm25K1 * (1 - bm25B + bm25B*float64(us.ends[t.unit]-us.starts[t.unit])/max(avgLen, 1))
+		return idf * t.tf * (bm25K1 + 1) / (t.tf + norm)
+	}
+}
+
 // ranked is a unit that matched every group, with its BM25 score.
 type ranked struct {
 	unit  uint32
@@ -210,18 +220,12 @@ func (ix *Index) evaluate(ctx context.Context, groups, excluded [][]termHits, s 
 			}
 		}
 	}
-	total := float64(us.len())
 	for g, group := range groups {
 		tfs, err := ix.groupUnits(group, s)
 		if err != nil {
 			return nil, err
 		}
-		df := float64(len(tfs))
-		idf := math.Log(1 + (total-df+0.5)/(df+0.5))
-		score := func(t unitTF) float64 {
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(us.ends[t.unit]-us.starts[t.unit])/max(s.avgLen, 1))
-			return idf * t.tf * (bm25K1 + 1) / (t.tf + norm)
-		}
+		score := bm25(us, s.avgLen, len(tfs))
 		if g == 0 {
 			out = make([]ranked, 0, len(tfs))
 			for _, t := range tfs {
@@ -274,11 +278,12 @@ type found struct {
 	passages []ranked
 	docs     []ranked
 	facet    []unitTF // when not nil, the province facet by string id, instead of passages
+	answer   int      // the frequent string whose stored ranking answers, or -1
 }
 
 // find runs the query over passages (all terms in one sentence) and, without a province
 // filter, over articles (all terms anywhere in the title and text).
-func (ix *Index) find(ctx context.Context, q *query.Query, withDocs bool) (*found, error) {
+func (ix *Index) find(ctx context.Context, q *query.Query, withDocs, answered bool) (*found, error) {
 	m, err := ix.newMatcher(q)
 	if err != nil {
 		return nil, err
@@ -333,7 +338,18 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs bool) (*foun
 			return false
 		}
 	}
-	f := &found{m: m}
+	f := &found{m: m, answer: -1}
+	if alone := len(groups) == 1 && len(groups[0]) == 1 && len(excluded) == 0 && psgOK == nil; withDocs && alone && groups[0][0].gram >= 0 {
+		// A frequent string searched alone: the rebuild ranked its articles and counted its
+		// passages by province.
+		f.answer = groups[0][0].gram
+		if f.facet, err = ix.gramPart(f.answer, gramFacet); err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		if answered {
+			return f, nil
+		}
+	}
 	// Articles and passages are searched at once, on two cores where there are two.
 	var docErr error
 	done := make(chan struct{})
@@ -351,10 +367,7 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs bool) (*foun
 		weight = ix.passageWeight
 	}
 	psgs := &side{us: &ix.psgUnits, passages: true, weight: weight, avgLen: ix.avgPsgLen}
-	if alone := len(groups) == 1 && len(groups[0]) == 1 && len(excluded) == 0 && psgOK == nil; withDocs && alone && groups[0][0].gram >= 0 {
-		// A frequent string searched alone: the rebuild counted its passages by province.
-		f.facet, err = ix.gramPart(groups[0][0].gram, gramFacet)
-	} else {
+	if f.facet == nil {
 		f.passages, err = ix.evaluate(ctx, groups, excluded, psgs, psgOK)
 	}
 	<-done
@@ -383,12 +396,24 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if limit <= 0 {
 		limit = 10
 	}
-	f, err := ix.find(ctx, r.Query, true)
+	f, err := ix.find(ctx, r.Query, true, true)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Facets: map[string]map[string]int{"province": {}, "year": {}, "source": {}}}
-
+	if f.answer >= 0 {
+		rk, err := ix.answer(f.answer)
+		if err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		if r.Offset+limit <= len(rk.top) || len(rk.top) == rk.total {
+			rk.top, rk.dups = rk.top[:min(r.Offset+limit, len(rk.top))], rk.dups[:min(r.Offset+limit, len(rk.top))]
+			return ix.result(ctx, f.m, rk, f.facet, nil, r.Offset)
+		}
+		// A page beyond the stored ones: rank every article.
+		if f, err = ix.find(ctx, r.Query, true, false); err != nil {
+			return nil, err
+		}
+	}
 	// matched marks the articles that matched, before near-duplicates are collapsed.
 	matched := make([]uint64, (len(ix.docs)+63)/64)
 	var hits []docHit
@@ -411,40 +436,33 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	for _, h := range hits {
 		matched[h.doc/64] |= 1 << (h.doc % 64)
 	}
-	if f.facet != nil {
-		for _, c := range f.facet {
-			res.Facets["province"][ix.names[c.unit]] += int(c.tf)
-		}
-	} else {
-		ix.countProvinces(f.passages, matched, res.Facets["province"])
+	provinces := f.facet
+	if provinces == nil {
+		provinces = ix.countProvinces(f.passages, matched)
 	}
-	hits = ix.collapse(hits)
-	res.Total = len(hits)
-	years := make([]int, ix.maxYear+1)
-	sources := make([]int, len(ix.names))
-	for _, h := range hits {
-		d := &ix.docs[h.doc]
-		sources[d.source]++
-		years[d.year]++
+	rk := ix.rank(hits, matched, r.Offset+limit)
+	return ix.result(ctx, f.m, rk, provinces, f.passages, r.Offset)
+}
+
+// result is the page of hits from offset of a ranking, and its facets.
+func (ix *Index) result(ctx context.Context, m *matcher, rk ranking, provinces []unitTF, psgs []ranked, offset int) (*Result, error) {
+	res := &Result{Total: rk.total, Hits: []Hit{}, Facets: map[string]map[string]int{"province": {}, "year": {}, "source": {}}}
+	for _, c := range provinces {
+		res.Facets["province"][ix.names[c.unit]] += int(c.tf)
 	}
-	for id, n := range sources {
-		if n > 0 && ix.names[id] != "" {
-			res.Facets["source"][ix.names[id]] = n
+	for _, c := range rk.sources {
+		if ix.names[c.unit] != "" {
+			res.Facets["source"][ix.names[c.unit]] = int(c.tf)
 		}
 	}
-	for y, n := range years {
-		if n > 0 && y > 0 {
-			res.Facets["year"][strconv.Itoa(y)] = n
+	for _, c := range rk.years {
+		if c.unit > 0 {
+			res.Facets["year"][strconv.Itoa(int(c.unit))] = int(c.tf)
 		}
 	}
-	res.Hits = []Hit{}
-	if r.Offset < len(hits) {
-		n := len(hits)
-		if limit < n-r.Offset {
-			n = r.Offset + limit
-		}
-		page := ix.top(hits, n)[r.Offset:]
-		if res.Hits, err = ix.page(ctx, page, f, matched); err != nil {
+	if offset < len(rk.top) {
+		var err error
+		if res.Hits, err = ix.page(ctx, rk.top[offset:], rk.dups[offset:], psgs, m); err != nil {
 			return nil, err
 		}
 	}
@@ -460,23 +478,23 @@ type docHit struct {
 }
 
 // better orders hits: higher score first, then lower id.
-func (ix *Index) better(a, b *docHit) bool {
+func (l *layout) better(a, b *docHit) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
-	return ix.docs[a.doc].id < ix.docs[b.doc].id
+	return l.docs[a.doc].id < l.docs[b.doc].id
 }
 
 // top returns the best n hits in order, selecting them with a heap: a common word can
 // match most articles, of which a page shows ten.
-func (ix *Index) top(hits []docHit, n int) []docHit {
+func (l *layout) top(hits []docHit, n int) []docHit {
 	if n >= len(hits) {
-		slices.SortFunc(hits, func(a, b docHit) int { return ix.order(&a, &b) })
+		slices.SortFunc(hits, func(a, b docHit) int { return l.order(&a, &b) })
 		return hits
 	}
 	// h is a min-heap (worst on top) of the best n seen so far.
 	h := make([]docHit, 0, n)
-	worse := func(i, j int) bool { return ix.better(&h[j], &h[i]) }
+	worse := func(i, j int) bool { return l.better(&h[j], &h[i]) }
 	down := func(i int) {
 		for {
 			c := 2*i + 1
@@ -501,20 +519,20 @@ func (ix *Index) top(hits []docHit, n int) []docHit {
 			}
 			continue
 		}
-		if ix.better(&x, &h[0]) {
+		if l.better(&x, &h[0]) {
 			h[0] = x
 			down(0)
 		}
 	}
-	slices.SortFunc(h, func(a, b docHit) int { return ix.order(&a, &b) })
+	slices.SortFunc(h, func(a, b docHit) int { return l.order(&a, &b) })
 	return h
 }
 
-func (ix *Index) order(a, b *docHit) int {
+func (l *layout) order(a, b *docHit) int {
 	switch {
-	case ix.better(a, b):
+	case l.better(a, b):
 		return -1
-	case ix.better(b, a):
+	case l.better(b, a):
 		return 1
 	}
 	return 0
@@ -523,17 +541,17 @@ func (ix *Index) order(a, b *docHit) int {
 // collapse keeps one hit per near-duplicate group, ranked by its best member: the
 // canonical where it matched (it is the most complete copy), else the best member. The
 // others are listed as its duplicates when its page is shown.
-func (ix *Index) collapse(hits []docHit) []docHit {
+func (l *layout) collapse(hits []docHit) []docHit {
 	out := hits[:0]
 	var first []int32 // group number → index in out, +1; 0 for a group not seen yet
 	for _, h := range hits {
-		grp := ix.groupNum[h.doc]
+		grp := l.groupNum[h.doc]
 		if grp < 0 {
 			out = append(out, h) // no copies: nothing to collapse into
 			continue
 		}
 		if first == nil {
-			first = make([]int32, ix.groups)
+			first = make([]int32, l.groups)
 		}
 		if first[grp] == 0 {
 			out = append(out, h)
@@ -542,7 +560,7 @@ func (ix *Index) collapse(hits []docHit) []docHit {
 		}
 		rep := &out[first[grp]-1]
 		best := max(rep.score, h.score)
-		if g := ix.docs[h.doc].group; ix.docs[rep.doc].id != g && (ix.docs[h.doc].id == g || ix.better(&h, rep)) {
+		if canon := l.groupCanon[grp]; int32(rep.doc) != canon && (int32(h.doc) == canon || l.better(&h, rep)) {
 			*rep = h
 		}
 		rep.score = best
@@ -550,43 +568,73 @@ func (ix *Index) collapse(hits []docHit) []docHit {
 	return out
 }
 
-// duplicates are the ids of the matched members of h's near-duplicate group besides h.
-func (ix *Index) duplicates(h *docHit, matched []uint64) []int64 {
-	grp := ix.groupNum[h.doc]
+// duplicates are the matched members of h's near-duplicate group besides h, in order.
+func (l *layout) duplicates(h *docHit, matched []uint64) []uint32 {
+	grp := l.groupNum[h.doc]
 	if grp < 0 {
-		return []int64{}
+		return nil
 	}
-	out := []int64{}
-	for _, d := range ix.groupMembers[ix.groupStart[grp]:ix.groupStart[grp+1]] {
+	var out []uint32
+	for _, d := range l.groupMembers[l.groupStart[grp]:l.groupStart[grp+1]] {
 		if d != h.doc && matched[d/64]&(1<<(d%64)) != 0 {
-			out = append(out, ix.docs[d].id)
+			out = append(out, d)
 		}
 	}
-	slices.Sort(out)
 	return out
 }
 
-// countProvinces counts the matching passages of the matched articles by province, each
-// passage once per near-duplicate group: a reprint says nothing new.
-func (ix *Index) countProvinces(psgs []ranked, matched []uint64, counts map[string]int) {
+// ranking is what a search shows besides the text of its page: the total, the articles
+// by source (string id) and by year, and the best hits with their matched duplicates.
+type ranking struct {
+	total          int
+	sources, years []unitTF // (string id or year, count), in order
+	top            []docHit
+	dups           [][]uint32
+}
+
+// rank collapses near-duplicates among the hits (matched marks them all), counts them,
+// and keeps the best n in order.
+func (l *layout) rank(hits []docHit, matched []uint64, n int) ranking {
+	hits = l.collapse(hits)
+	rk := ranking{total: len(hits)}
+	years := make([]int, l.maxYear+1)
+	sources := make([]int, l.nameCount)
+	for _, h := range hits {
+		d := &l.docs[h.doc]
+		sources[d.source]++
+		years[d.year]++
+	}
+	rk.sources, rk.years = nonZero(sources), nonZero(years)
+	rk.top = l.top(hits, min(n, len(hits)))
+	for i := range rk.top {
+		rk.dups = append(rk.dups, l.duplicates(&rk.top[i], matched))
+	}
+	return rk
+}
+
+// nonZero are the counts that are not zero, with their index.
+func nonZero(counts []int) []unitTF {
+	var out []unitTF
+	for i, n := range counts {
+		if n > 0 {
+			out = append(out, unitTF{uint32(i), float64(n)})
+		}
+	}
+	return out
+}
+
+// countProvinces counts the matching passages of the matched articles by province (string
+// id), each passage once per near-duplicate group: a reprint says nothing new.
+func (ix *Index) countProvinces(psgs []ranked, matched []uint64) []unitTF {
 	byID := make([]int, len(ix.names))
 	ix.layout.countProvinces(len(psgs), func(i int) uint32 { return psgs[i].unit }, func(d uint32) bool {
 		return matched[d/64]&(1<<(d%64)) != 0
 	}, byID)
-	ix.addNames(byID, counts)
-}
-
-// addNames adds counts by string id to counts by name.
-func (ix *Index) addNames(byID []int, counts map[string]int) {
-	for id, n := range byID {
-		if n > 0 {
-			counts[ix.names[id]] += n
-		}
-	}
+	return nonZero(byID)
 }
 
 // page makes the displayed form of the hits of one page.
-func (ix *Index) page(ctx context.Context, page []docHit, f *found, matched []uint64) ([]Hit, error) {
+func (ix *Index) page(ctx context.Context, page []docHit, dups [][]uint32, psgs []ranked, m *matcher) ([]Hit, error) {
 	ids := make([]int64, len(page))
 	for i, h := range page {
 		ids[i] = ix.docs[h.doc].id
@@ -596,17 +644,21 @@ func (ix *Index) page(ctx context.Context, page []docHit, f *found, matched []ui
 		return nil, err
 	}
 	out := make([]Hit, 0, len(page))
-	terms := f.m.highlights()
-	for _, h := range page {
+	terms := m.highlights()
+	for i, h := range page {
 		d := &ix.docs[h.doc]
 		a := arts[d.id]
 		hit := Hit{DocID: d.id, URL: a.URL, Title: a.Title, Source: ix.names[d.source], Published: a.Published,
-			Year: int(d.year), Score: h.score, Provinces: a.Provinces, Duplicates: ix.duplicates(&h, matched)}
+			Year: int(d.year), Score: h.score, Provinces: a.Provinces, Duplicates: []int64{}}
+		for _, d := range dups[i] {
+			hit.Duplicates = append(hit.Duplicates, ix.docs[d].id)
+		}
+		slices.Sort(hit.Duplicates)
 		if hit.Provinces == nil {
 			hit.Provinces = []string{}
 		}
 		if h.to > h.from {
-			for _, p := range f.passages[h.from:h.to] {
+			for _, p := range psgs[h.from:h.to] {
 				orig, folded := ix.passageText(p.unit)
 				hit.Snippets = append(hit.Snippets, snippets(orig, folded, terms, 1, passageWidth)...)
 				if len(hit.Snippets) >= maxSnippets {
@@ -665,7 +717,7 @@ func (ix *Index) Trend(ctx context.Context, q *query.Query) (map[string]map[int]
 		return nil, err
 	}
 	defer ix.mu.RUnlock()
-	f, err := ix.find(ctx, q, false)
+	f, err := ix.find(ctx, q, false, false)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,8 @@
 package index
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -16,95 +17,120 @@ func Snippets(text string, terms []string, max, width int) []string {
 }
 
 // snippets is Snippets for a text whose folded form (same runes, same positions) is at
-// hand. Occurrences are found in the folded bytes; only the lines that give a snippet are
-// decoded into runes, so a long article costs a scan, not a conversion.
+// hand. Occurrences are found in the folded bytes in text order, as far as the snippets
+// need, and only the windows shown are decoded: a common word in a long article costs
+// what its first snippets do.
 func snippets(text, folded string, terms []string, max, width int) []string {
-	var spans [][2]int // byte offsets in folded
+	terms = slices.DeleteFunc(slices.Clone(terms), func(t string) bool { return t == "" })
+	longest := 0
 	for _, t := range terms {
-		if t == "" {
-			continue
-		}
-		for at := 0; ; {
-			k := strings.Index(folded[at:], t)
-			if k < 0 {
-				break
-			}
-			spans = append(spans, [2]int{at + k, at + k + len(t)})
-			_, size := utf8.DecodeRuneInString(folded[at+k:])
-			at += k + size
-		}
+		longest = max0(longest, len(t))
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	// nextAt[i] is where terms[i] next occurs at or after the last search, -1 if nowhere.
+	nextAt := make([]int, len(terms))
+	for i := range nextAt {
+		nextAt[i] = -2 // not searched yet
+	}
+	// next is the first occurrence at or after byte from, the longest term where several start.
+	next := func(from int) (start, end int) {
+		start = -1
+		for i, t := range terms {
+			if nextAt[i] == -2 || (nextAt[i] >= 0 && nextAt[i] < from) {
+				nextAt[i] = -1
+				if k := strings.Index(folded[from:], t); k >= 0 {
+					nextAt[i] = from + k
+				}
+			}
+			if at := nextAt[i]; at >= 0 && (start < 0 || at < start || at == start && at+len(t) > end) {
+				start, end = at, at+len(t)
+			}
+		}
+		return start, end
+	}
 	var out []string
-	covered := -1
-	for _, sp := range spans {
-		if len(out) >= max {
+	var at aligned
+	for covered := 0; len(out) < max; {
+		s0, e0 := next(covered)
+		if s0 < 0 {
 			break
 		}
-		if sp[0] < covered {
-			continue
+		// The window: up to pad characters on each side, within the line.
+		pad := max0((width-utf8.RuneCountInString(folded[s0:e0]))/2, 0)
+		ws, we := s0, e0
+		for i := 0; i < pad && ws > 0 && folded[ws-1] != '\n'; i++ {
+			_, size := utf8.DecodeLastRuneInString(folded[:ws])
+			ws -= size
 		}
-		ls := strings.LastIndexByte(folded[:sp[0]], '\n') + 1
-		le := len(folded)
-		if k := strings.IndexByte(folded[sp[1]:], '\n'); k >= 0 {
-			le = sp[1] + k
+		for i := 0; i < pad && we < len(folded) && folded[we] != '\n'; i++ {
+			_, size := utf8.DecodeRuneInString(folded[we:])
+			we += size
 		}
-		// Lines have the same numbers in both texts, not the same bytes.
-		line := folded[ls:le]
-		ols, ole := lineBounds(text, strings.Count(folded[:ls], "\n"), strings.Count(line, "\n"))
-		orig := []rune(text[ols:ole])
-		cb, cr := ls, 0 // spans come mostly in order: count runes on from the last one
-		runeAt := func(b int) int {
-			if b < cb {
-				cb, cr = ls, 0
-			}
-			cr += utf8.RuneCountInString(folded[cb:b])
-			cb = b
-			return cr
-		}
+		ows := at.seek(text, folded, ws)
+		owe := at.clone().seek(text, folded, we)
+		window := []rune(text[ows:owe])
+		// Occurrences that reach into the window are marked, clipped to it.
+		from, to := max0(ws-longest+1, 0), min(we+longest-1, len(folded))
 		var local [][2]int
-		for _, o := range spans {
-			if o[0] >= ls && o[1] <= le {
-				local = append(local, [2]int{runeAt(o[0]), runeAt(o[1])})
+		for _, t := range terms {
+			for k := from; ; {
+				i := strings.Index(folded[k:to], t)
+				if i < 0 {
+					break
+				}
+				b, e := k+i, k+i+len(t)
+				local = append(local, [2]int{runeOffset(folded, ws, b), runeOffset(folded, ws, e)})
+				_, size := utf8.DecodeRuneInString(folded[b:])
+				k = b + size
 			}
 		}
-		s, e := runeAt(sp[0]), runeAt(sp[1])
-		pad := (width - (e - s)) / 2
-		if pad < 0 {
-			pad = 0
+		slices.SortFunc(local, func(a, b [2]int) int { return cmp.Or(a[0]-b[0], b[1]-a[1]) })
+		lineStart, lineEnd := 0, len(window)
+		if ws > 0 && folded[ws-1] != '\n' {
+			lineStart = -1
 		}
-		ws, we := max0(s-pad, 0), min(e+pad, len(orig))
-		covered = ls
-		for range we {
-			_, size := utf8.DecodeRuneInString(folded[covered:])
-			covered += size
+		if we < len(folded) && folded[we] != '\n' {
+			lineEnd++
 		}
-		out = append(out, renderSnippet(orig, ws, we, 0, len(orig), local))
+		out = append(out, renderSnippet(window, 0, len(window), lineStart, lineEnd, local))
+		covered = max0(we, s0+1)
 	}
 	return out
 }
 
-// lineBounds is the byte range of count+1 lines of text from line number first.
-func lineBounds(text string, first, count int) (int, int) {
-	start := 0
-	for range first {
-		k := strings.IndexByte(text[start:], '\n')
-		if k < 0 {
-			return len(text), len(text)
-		}
-		start += k + 1
+// runeOffset is the number of characters from byte ws to byte b of s, negative before ws.
+func runeOffset(s string, ws, b int) int {
+	if b < ws {
+		return -utf8.RuneCountInString(s[b:ws])
 	}
-	end := start
-	for i := 0; ; i++ {
-		k := strings.IndexByte(text[end:], '\n')
-		if k < 0 {
-			return start, len(text)
-		}
-		if i == count {
-			return start, end + k
-		}
-		end += k + 1
+	return utf8.RuneCountInString(s[ws:b])
+}
+
+// aligned is a character position in both texts: its byte in the folded text and in the
+// original.
+type aligned struct{ folded, orig int }
+
+func (a *aligned) clone() *aligned { c := *a; return &c }
+
+// seek moves to byte f of the folded text and returns the same character's byte in the
+// original. It goes forward from the last position, or from the start to go back.
+func (a *aligned) seek(text, folded string, f int) int {
+	if f < a.folded {
+		*a = aligned{}
 	}
+	// Count the characters in the folded text, then skip as many in the original by their
+	// first bytes: folding keeps characters, not always their width.
+	n := utf8.RuneCountInString(folded[a.folded:f])
+	o := a.orig
+	for ; o < len(text); o++ {
+		if utf8.RuneStart(text[o]) {
+			if n == 0 {
+				break
+			}
+			n--
+		}
+	}
+	a.folded, a.orig = f, o
+	return o
 }
 
 func max0(a, b int) int {
