@@ -342,6 +342,8 @@ func (b *Builder) writeGrams() error {
 		place.psgProv = append(place.psgProv, p.provinces)
 	}
 	place.psgProv = append(place.psgProv, uint32(len(b.provinces)))
+	place.docUnits.index()
+	place.psgUnits.index()
 	place.provs = b.provinces
 	place.nameCount = len(b.strs.Names)
 	place.numberGroups()

@@ -562,3 +562,32 @@ func TestFrequentStringsAreWrittenInOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestBlocksPlaceLikeGalloping: the block index takes occurrences to the units a search
+// of the ends finds, over gaps, long and short units and occurrences past the last.
+func TestBlocksPlaceLikeGalloping(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for round := range 50 {
+		var us units
+		at := uint32(0)
+		for range 1 + rng.Intn(300) {
+			at += uint32(rng.Intn(3 << blockShift)) // gaps, up to several blocks
+			end := at + 1 + uint32(rng.Intn(1<<(blockShift+1)))
+			us.starts, us.ends = append(us.starts, at), append(us.ends, end)
+			at = end
+		}
+		var occs []occ
+		for p := uint32(0); p < at+100; p += 1 + uint32(rng.Intn(200*(round%5+1))) {
+			occs = append(occs, occ{p, 1 + uint32(rng.Intn(12))})
+		}
+		one := func(int, occ) float64 { return 1 }
+		plain := inUnits(occs, &us, one)
+		us.index()
+		if len(us.blocks) == 0 {
+			t.Fatal("no blocks made")
+		}
+		if got := inUnits(occs, &us, one); !reflect.DeepEqual(got, plain) {
+			t.Fatalf("round %d: with blocks %v, galloping %v", round, got, plain)
+		}
+	}
+}

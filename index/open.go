@@ -130,8 +130,8 @@ func (ix *Index) check() error {
 	}
 	np := ix.passages.len()
 	var last uint32
-	ix.docUnits = units{make([]uint32, 0, len(ix.docs)), make([]uint32, 0, len(ix.docs))}
-	ix.psgUnits = units{make([]uint32, 0, np), make([]uint32, 0, np)}
+	ix.docUnits = units{starts: make([]uint32, 0, len(ix.docs)), ends: make([]uint32, 0, len(ix.docs))}
+	ix.psgUnits = units{starts: make([]uint32, 0, np), ends: make([]uint32, 0, np)}
 	ix.psgDoc, ix.psgFirst, ix.psgProv = make([]uint32, np), make([]uint32, np), make([]uint32, np+1)
 	ix.provs = make([]uint16, len(ix.provinces)/2)
 	for j := range ix.provs {
@@ -167,6 +167,8 @@ func (ix *Index) check() error {
 		ix.psgUnits.ends = append(ix.psgUnits.ends, e)
 	}
 	ix.avgPsgLen = total / float64(max(np, 1))
+	ix.docUnits.index()
+	ix.psgUnits.index()
 	return nil
 }
 

@@ -16,6 +16,28 @@ type unitTF struct {
 // in text order, held as plain arrays because occurrences are placed in them.
 type units struct {
 	starts, ends []uint32
+	// blocks[k] is the first unit that ends after byte k<<blockShift: it takes an
+	// occurrence to its unit in a step or two, where a search of ends would touch
+	// memory all over a large collection's arrays.
+	blocks []uint32
+}
+
+const blockShift = 12
+
+// index makes the blocks, once starts and ends are complete.
+func (us *units) index() {
+	if len(us.ends) == 0 {
+		return
+	}
+	n := int(us.ends[len(us.ends)-1]>>blockShift) + 1
+	us.blocks = make([]uint32, n)
+	u := 0
+	for k := range us.blocks {
+		for u < len(us.ends) && us.ends[u] <= uint32(k)<<blockShift {
+			u++
+		}
+		us.blocks[k] = uint32(u)
+	}
 }
 
 func (us *units) len() int { return len(us.starts) }
@@ -127,23 +149,17 @@ func inUnits(occs []occ, us *units, weight func(unit int, o occ) float64) []unit
 	n := len(ends)
 	u := 0
 	for _, o := range occs {
-		// Occurrences are in order, so the unit only moves forward: gallop to the first
-		// unit that ends after the occurrence starts.
+		// Occurrences are in order, so the unit only moves forward, to the first unit that
+		// ends after the occurrence starts: from its block, or by galloping past the last.
 		if u < n && ends[u] <= o.pos {
-			step := 1
-			for u+step < n && ends[u+step] <= o.pos {
-				step *= 2
-			}
-			lo, hi := u+step/2+1, min(u+step, n)
-			for lo < hi {
-				m := int(uint(lo+hi) >> 1)
-				if ends[m] <= o.pos {
-					lo = m + 1
-				} else {
-					hi = m
+			if k := int(o.pos >> blockShift); k < len(us.blocks) {
+				u = max(u, int(us.blocks[k]))
+				for u < n && ends[u] <= o.pos {
+					u++
 				}
+			} else {
+				u = gallop(ends, u, o.pos)
 			}
-			u = lo
 		}
 		if u >= n {
 			break
@@ -159,6 +175,25 @@ func inUnits(occs []occ, us *units, weight func(unit int, o occ) float64) []unit
 		}
 	}
 	return out
+}
+
+// gallop is the first unit from u on that ends after pos.
+func gallop(ends []uint32, u int, pos uint32) int {
+	n := len(ends)
+	step := 1
+	for u+step < n && ends[u+step] <= pos {
+		step *= 2
+	}
+	lo, hi := u+step/2+1, min(u+step, n)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ends[m] <= pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // sumUnits is the union of lists in unit order, adding the counts of a unit in several.

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"math"
@@ -193,32 +194,70 @@ func (ix *Index) occurrences(term string) ([]uint32, error) {
 		}
 		return out, err
 	}
-	// The rarest pair of the term bounds the work: its positions are the candidates.
-	best, bestFrom, bestTo := -1, uint64(0), uint64(0)
-	skip := 0 // byte offset of the best pair in the term
+	// The rarest pair of the term bounds the work: its positions are the candidates. The
+	// other pairs, rarest first, thin them out by merging their lists, as long as a list
+	// is not much longer than the candidates: a merge reads memory in order, where reading
+	// the text at a candidate costs a cache miss. Where every pair was merged, the
+	// candidates are the occurrences; otherwise the text is compared at each.
+	type pair struct {
+		at       int // byte offset in the term
+		from, to uint64
+	}
+	pairs := make([]pair, 0, len(runes)-1)
 	for i := 0; i+1 < len(runes); i++ {
 		from, to := ix.keys.pairSpan(pairKey(runes[i], runes[i+1]))
 		if to == from {
 			return nil, nil // a pair that never occurs: neither does the term
 		}
-		if best < 0 || to-from < bestTo-bestFrom {
-			best, bestFrom, bestTo, skip = i, from, to, offs[i]
-		}
+		pairs = append(pairs, pair{offs[i], from, to})
 	}
+	slices.SortStableFunc(pairs, func(a, b pair) int { return cmp.Compare(a.to-a.from, b.to-b.from) })
+	best := pairs[0]
 	// A position takes at least a byte: the list's length bounds its count.
-	cands, err := decodeList(ix.postings, bestFrom, bestTo, make([]uint32, 0, bestTo-bestFrom))
-	if err != nil || len(runes) == 2 {
-		return cands, err
+	cands, err := decodeList(ix.postings, best.from, best.to, make([]uint32, 0, best.to-best.from))
+	if err != nil {
+		return nil, err
+	}
+	merged := 1
+	var others []uint32
+	for _, p := range pairs[1:] {
+		if len(cands) == 0 || p.to-p.from > 32*uint64(len(cands)) {
+			break
+		}
+		if others, err = decodeList(ix.postings, p.from, p.to, others[:0]); err != nil {
+			return nil, err
+		}
+		cands = alignedWith(cands, others, p.at-best.at)
+		merged++
 	}
 	out := cands[:0]
 	n := len(term)
 	for _, p := range cands {
-		s := int(p) - skip
-		if s >= 0 && s+n <= len(ix.folded) && string(ix.folded[s:s+n]) == term {
+		s := int(p) - best.at
+		if merged == len(pairs) || s >= 0 && s+n <= len(ix.folded) && string(ix.folded[s:s+n]) == term {
 			out = append(out, uint32(s))
 		}
 	}
 	return out, nil
+}
+
+// alignedWith keeps the positions p of a (sorted) for which p+shift is in b (sorted).
+func alignedWith(a, b []uint32, shift int) []uint32 {
+	out := a[:0]
+	j := 0
+	for _, p := range a {
+		want := int64(p) + int64(shift)
+		for j < len(b) && int64(b[j]) < want {
+			j++
+		}
+		if j == len(b) {
+			break
+		}
+		if int64(b[j]) == want {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // sortPositions sorts positions in two passes of a radix sort: a common character's
