@@ -44,8 +44,9 @@ func benchArticles(b *testing.B) []*Article {
 	return out
 }
 
-// BenchmarkBuild measures writing a generation: the character-pair postings, the texts
-// and the tables (the part of a rebuild that is the index's own).
+// BenchmarkBuild measures writing a generation: the character-pair postings, the lists of
+// the frequent strings, the texts and the tables (the part of a rebuild that is the
+// index's own).
 func BenchmarkBuild(b *testing.B) {
 	arts := benchArticles(b)
 	var size int64

@@ -56,7 +56,8 @@ type Passage struct {
 // position of the folded text is filed under the pair of characters that starts there, so
 // any string is found by reading one posting list and comparing the text at each position,
 // as code-search engines do; it is built in memory in one pass and written as flat files
-// that searches map into memory. Bleve keeps the article records: the fields a hit shows.
+// that searches map into memory, with the lists of the frequent strings (grams.go). Bleve
+// keeps the article records: the fields a hit shows.
 type Builder struct {
 	root    string
 	dir     string // the build directory, then the finished generation's

@@ -3,10 +3,14 @@
 //
 // A generation holds the folded text of every article (title and cleaned text) in one file,
 // and a posting list for every pair of adjacent characters: the byte positions where the
-// pair starts. A term is found by reading the positions of its rarest pair and comparing
-// the text at each, the way code-search engines (zoekt, Google Code Search) verify n-gram
-// candidates; the positions are then placed in articles and in passages (sentences
-// attributed to provinces) by their byte ranges. The files are written once by a Builder
+// pair starts. A term is found by reading the positions of its rarest pair, merging those
+// of its other pairs while they are short, and comparing the text at what remains, the way
+// code-search engines (zoekt, Google Code Search) verify n-gram candidates; the positions
+// are then placed in articles and in passages (sentences attributed to provinces) by their
+// byte ranges. A string too common for that to stay quick (4 096 occurrences or more) has
+// its articles and passages listed by the rebuild, with the ranking, facets and first hits
+// of a search for it alone (grams.go), so the cost of a search no longer grows with the
+// collection as its occurrences do. The files are written once by a Builder
 // and mapped into memory by Open, so opening costs little and pages are shared between
 // processes. Bleve keeps the article records a hit displays.
 //

@@ -16,8 +16,10 @@ import (
 // would make a search cost grow with the collection: 人民 stands 240 000 times in 200 MB.
 // So a rebuild lists, for every string of up to gramMaxRunes letters that occurs at least
 // gramMinCount times, the articles and the province-attributed passages it stands in with
-// its weighted count in each. A search for such a string reads these lists, whose length is
-// the number of articles and passages rather than of occurrences; any other string has
+// its weighted count in each, and what a search for the string alone shows: its total,
+// facets and first hits, ranked as a search ranks them. A search for the string alone reads
+// that; one that combines it with other terms or filters reads the lists, whose length is
+// the number of articles and passages rather than of occurrences. Any other string has
 // fewer than gramMinCount occurrences to place. The strings are found level by level, as
 // frequent itemsets are: only a frequent string can extend to a frequent longer one.
 
@@ -30,7 +32,7 @@ const (
 	gramEntry    = gramKeySize + 8
 )
 
-// gramLists is one frequent string with its encoded lists (see encodeUnits).
+// gramLists is one frequent string with its encoded parts (see encode).
 type gramLists struct {
 	key  string
 	data []byte
@@ -60,7 +62,7 @@ func (l *gramLister) list(r rune, pairs []uint64, positions [][]uint32) []gramLi
 	}
 	sortPositions(all)
 	key := string(r)
-	out := []gramLists{{key, l.encode(all, uint32(len(key)))}}
+	out := []gramLists{{key, l.encode(all, uint32(len(key)), false)}}
 	for i, k := range pairs {
 		next := rune(uint32(k))
 		if len(positions[i]) >= l.min && listable(next) {
@@ -77,7 +79,7 @@ func listable(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 // extend lists key, which occurs at pos, and its frequent extensions by one character.
 func (l *gramLister) extend(key string, pos []uint32, out []gramLists) []gramLists {
 	n := uint32(len(key))
-	out = append(out, gramLists{key, l.encode(pos, n)})
+	out = append(out, gramLists{key, l.encode(pos, n, true)})
 	if utf8.RuneCountInString(key) >= gramMaxRunes {
 		return out
 	}
@@ -115,8 +117,10 @@ func (l *gramLister) extend(key string, pos []uint32, out []gramLists) []gramLis
 // writes four parts, each prefixed by its length in bytes so that a search skips what it
 // does not need: the articles, the passages, and the province facet and the ranking of a
 // search for the string alone. A list is a count, then each unit as a delta from the last and its weighted
-// count; the weights are whole numbers (see layout), so they are stored exactly.
-func (l *gramLister) encode(pos []uint32, n uint32) []byte {
+// count; the weights are whole numbers (see layout), so they are stored exactly. Without
+// lists, the articles and passages are left empty: a single character's lists would be
+// most of the index, and a search combines one with other terms seldom.
+func (l *gramLister) encode(pos []uint32, n uint32, lists bool) []byte {
 	occs := make([]occ, len(pos))
 	for i, p := range pos {
 		occs[i] = occ{p, n}
@@ -132,7 +136,11 @@ func (l *gramLister) encode(pos []uint32, n uint32) []byte {
 		}
 	}
 	var out []byte
-	for _, part := range [][]byte{encodeUnits(nil, docs), encodeUnits(nil, psgs), encodeUnits(nil, facet), l.answer(docs)} {
+	answer := l.answer(docs)
+	if !lists {
+		docs, psgs = nil, nil
+	}
+	for _, part := range [][]byte{encodeUnits(nil, docs), encodeUnits(nil, psgs), encodeUnits(nil, facet), answer} {
 		out = binary.AppendUvarint(out, uint64(len(part)))
 		out = append(out, part...)
 	}

@@ -230,15 +230,40 @@ func (ix *Index) occurrences(term string) ([]uint32, error) {
 		cands = alignedWith(cands, others, p.at-best.at)
 		merged++
 	}
+	if merged == len(pairs) {
+		for i := range cands {
+			cands[i] -= uint32(best.at)
+		}
+		return cands, nil
+	}
+	// Each comparison waits for memory: two cores wait for two at a time.
+	half := len(cands) / 2
+	if half < 1024 {
+		half = len(cands)
+	}
+	var rest []uint32
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		rest = ix.compare(cands[half:], term, best.at)
+	}()
+	out := ix.compare(cands[:half], term, best.at)
+	<-done
+	return append(out, rest...), nil
+}
+
+// compare keeps the candidates (positions of the pair at byte skip of term) where the
+// folded text holds term, as the positions where term starts; in place.
+func (ix *Index) compare(cands []uint32, term string, skip int) []uint32 {
 	out := cands[:0]
 	n := len(term)
 	for _, p := range cands {
-		s := int(p) - best.at
-		if merged == len(pairs) || s >= 0 && s+n <= len(ix.folded) && string(ix.folded[s:s+n]) == term {
+		s := int(p) - skip
+		if s >= 0 && s+n <= len(ix.folded) && string(ix.folded[s:s+n]) == term {
 			out = append(out, uint32(s))
 		}
 	}
-	return out, nil
+	return out
 }
 
 // alignedWith keeps the positions p of a (sorted) for which p+shift is in b (sorted).

@@ -135,21 +135,30 @@ func (m *matcher) highlights() []string {
 // termHits is where one term stands: the entry of its lists when it is a frequent string
 // (see grams.go), otherwise its occurrences.
 type termHits struct {
+	term string
 	gram int
 	occs []occ
 }
 
 func (ix *Index) termHits(term string) (termHits, error) {
 	if i := ix.gramKeys.find(term); i >= 0 {
-		return termHits{gram: i}, nil
+		return termHits{term: term, gram: i}, nil
 	}
+	return ix.occurrenceHits(term)
+}
+
+func (ix *Index) occurrenceHits(term string) (termHits, error) {
 	pos, err := ix.occurrences(term)
 	occs := make([]occ, len(pos))
 	for i, p := range pos {
 		occs[i] = occ{p, uint32(len(term))}
 	}
-	return termHits{gram: -1, occs: occs}, err
+	return termHits{term: term, gram: -1, occs: occs}, err
 }
+
+// listed: the term's entry lists its articles and passages, which a single character's
+// entry does not (see gramLister.encode).
+func (t *termHits) listed() bool { return t.gram >= 0 && utf8.RuneCountInString(t.term) > 1 }
 
 // side is articles or passages: the units a search places terms in.
 type side struct {
@@ -348,6 +357,15 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs, answered bo
 		}
 		if answered {
 			return f, nil
+		}
+	}
+	for _, g := range slices.Concat(groups, excluded) {
+		for i := range g {
+			if g[i].gram >= 0 && !g[i].listed() {
+				if g[i], err = ix.occurrenceHits(g[i].term); err != nil {
+					return nil, fmt.Errorf("index: search: %w", err)
+				}
+			}
 		}
 	}
 	// Articles and passages are searched at once, on two cores where there are two.
