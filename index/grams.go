@@ -32,8 +32,8 @@ const (
 	gramEntry    = gramKeySize + 8
 )
 
-// gramLists is one frequent string with its encoded parts (see encode).
-type gramLists struct {
+// listedGram is one frequent string with its encoded parts (see encode).
+type listedGram struct {
 	key  string
 	data []byte
 }
@@ -48,7 +48,7 @@ type gramLister struct {
 // list lists the frequent strings that begin with the character r, whose pairs are given:
 // the keys and positions of every pair r begins, in key order. The result is in byte order
 // of the strings, which is their order in gramkeys.bin.
-func (l *gramLister) list(r rune, pairs []uint64, positions [][]uint32) []gramLists {
+func (l *gramLister) list(r rune, pairs []uint64, positions [][]uint32) []listedGram {
 	total := 0
 	for _, p := range positions {
 		total += len(p)
@@ -62,7 +62,7 @@ func (l *gramLister) list(r rune, pairs []uint64, positions [][]uint32) []gramLi
 	}
 	sortPositions(all)
 	key := string(r)
-	out := []gramLists{{key, l.encode(all, uint32(len(key)), false)}}
+	out := []listedGram{{key, l.encode(all, uint32(len(key)), false)}}
 	for i, k := range pairs {
 		next := rune(uint32(k))
 		if len(positions[i]) >= l.min && listable(next) {
@@ -77,9 +77,9 @@ func (l *gramLister) list(r rune, pairs []uint64, positions [][]uint32) []gramLi
 func listable(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // extend lists key, which occurs at pos, and its frequent extensions by one character.
-func (l *gramLister) extend(key string, pos []uint32, out []gramLists) []gramLists {
+func (l *gramLister) extend(key string, pos []uint32, out []listedGram) []listedGram {
 	n := uint32(len(key))
-	out = append(out, gramLists{key, l.encode(pos, n, true)})
+	out = append(out, listedGram{key, l.encode(pos, n, true)})
 	if utf8.RuneCountInString(key) >= gramMaxRunes {
 		return out
 	}
@@ -129,12 +129,7 @@ func (l *gramLister) encode(pos []uint32, n uint32, lists bool) []byte {
 	psgs := inUnits(occs, &l.place.psgUnits, l.place.passageWeight)
 	byID := make([]int, l.place.nameCount)
 	l.place.countProvinces(len(psgs), func(i int) uint32 { return psgs[i].unit }, nil, byID)
-	var facet []unitTF
-	for id, c := range byID {
-		if c > 0 {
-			facet = append(facet, unitTF{uint32(id), float64(c)})
-		}
-	}
+	facet := nonZero(byID)
 	var out []byte
 	answer := l.answer(docs)
 	if !lists {
@@ -202,7 +197,7 @@ func writeGrams(g *gramTable, l *gramLister, keys, lists *fileWriter) error {
 		first rune
 		keys  []uint64
 		lists [][]uint32
-		out   []gramLists
+		out   []listedGram
 		done  chan struct{}
 	}
 	var jobs []*job
@@ -338,12 +333,10 @@ const answerHits = 20
 func (l *gramLister) answer(docs []unitTF) []byte {
 	score := bm25(&l.place.docUnits, l.place.avgDocLen, len(docs))
 	hits := make([]docHit, len(docs))
-	matched := make([]uint64, (len(l.place.docs)+63)/64)
 	for i, d := range docs {
 		hits[i] = docHit{doc: d.unit, score: score(d)}
-		matched[d.unit/64] |= 1 << (d.unit % 64)
 	}
-	rk := l.place.rank(hits, matched, answerHits)
+	rk := l.place.rank(hits, l.place.marked(hits), answerHits)
 	out := binary.AppendUvarint(nil, uint64(rk.total))
 	out = encodeUnits(out, rk.sources)
 	out = encodeUnits(out, rk.years)

@@ -432,8 +432,6 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			return nil, err
 		}
 	}
-	// matched marks the articles that matched, before near-duplicates are collapsed.
-	matched := make([]uint64, (len(ix.docs)+63)/64)
 	var hits []docHit
 	if f.m.provinces != nil {
 		for i, p := range f.passages {
@@ -451,9 +449,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			hits[i] = docHit{doc: d.unit, score: d.score}
 		}
 	}
-	for _, h := range hits {
-		matched[h.doc/64] |= 1 << (h.doc % 64)
-	}
+	matched := ix.marked(hits)
 	provinces := f.facet
 	if provinces == nil {
 		provinces = ix.countProvinces(f.passages, matched)
@@ -599,6 +595,16 @@ func (l *layout) duplicates(h *docHit, matched []uint64) []uint32 {
 		}
 	}
 	return out
+}
+
+// marked has a bit set for the article of every hit: the articles that matched, before
+// near-duplicates are collapsed.
+func (l *layout) marked(hits []docHit) []uint64 {
+	matched := make([]uint64, (len(l.docs)+63)/64)
+	for _, h := range hits {
+		matched[h.doc/64] |= 1 << (h.doc % 64)
+	}
+	return matched
 }
 
 // ranking is what a search shows besides the text of its page: the total, the articles
