@@ -330,24 +330,15 @@ func (b *Builder) writeGrams() error {
 		return err
 	}
 	defer unmapFile(folded)
-	place := &layout{docs: b.docs, words: b.words}
+	place := &layout{words: b.words}
+	place.grow(len(b.docs), len(b.passages))
 	for _, d := range b.docs {
-		place.docUnits.starts = append(place.docUnits.starts, d.start)
-		place.docUnits.ends = append(place.docUnits.ends, d.end)
+		place.addDoc(d)
 	}
 	for _, p := range b.passages {
-		place.psgUnits.starts = append(place.psgUnits.starts, p.start)
-		place.psgUnits.ends = append(place.psgUnits.ends, p.end)
-		place.psgDoc = append(place.psgDoc, p.doc)
-		place.psgFirst = append(place.psgFirst, p.first)
-		place.psgProv = append(place.psgProv, p.provinces)
+		place.addPassage(p)
 	}
-	place.psgProv = append(place.psgProv, uint32(len(b.provinces)))
-	place.docUnits.index()
-	place.psgUnits.index()
-	place.provs = b.provinces
-	place.nameCount = len(b.strs.Names)
-	place.numberGroups()
+	place.finish(b.provinces, len(b.strs.Names))
 	lister := &gramLister{folded: folded, place: place, min: b.gramMin}
 	lists, err := newFileWriter(filepath.Join(b.dir, gramListsFile))
 	if err != nil {

@@ -102,8 +102,7 @@ func (ix *Index) load() error {
 		return fmt.Errorf("%s: %w", stringsFile, err)
 	}
 	ix.names = st.Names
-	ix.docs = readDocs(docs)
-	if err := ix.check(); err != nil {
+	if err := ix.check(readDocs(docs)); err != nil {
 		return err
 	}
 	bi, err := bleve.OpenUsing(filepath.Join(ix.dir, bleveDir), map[string]interface{}{"read_only": true})
@@ -116,8 +115,8 @@ func (ix *Index) load() error {
 
 // check verifies what searches rely on without checking again: every offset lies within
 // its file and articles and passages come in text order.
-func (ix *Index) check() error {
-	if len(ix.docs)*docRecordSize != int(ix.meta.Files[docsFile].Size) || len(ix.keys)%keyEntrySize != 0 || len(ix.keys) == 0 ||
+func (ix *Index) check(docs []docRecord) error {
+	if len(docs)*docRecordSize != int(ix.meta.Files[docsFile].Size) || len(ix.keys)%keyEntrySize != 0 || len(ix.keys) == 0 ||
 		len(ix.passages)%passageRecordSize != 0 || len(ix.passages) == 0 || len(ix.provinces)%2 != 0 ||
 		len(ix.words) < (len(ix.folded)+7)/8 || len(ix.gramKeys)%gramEntry != 0 || len(ix.gramKeys) == 0 {
 		return errors.New("a table has the wrong size")
@@ -129,46 +128,43 @@ func (ix *Index) check() error {
 		return errors.New("keys and postings disagree")
 	}
 	np := ix.passages.len()
-	var last uint32
-	ix.docUnits = units{starts: make([]uint32, 0, len(ix.docs)), ends: make([]uint32, 0, len(ix.docs))}
-	ix.psgUnits = units{starts: make([]uint32, 0, np), ends: make([]uint32, 0, np)}
-	ix.psgDoc, ix.psgFirst, ix.psgProv = make([]uint32, np), make([]uint32, np), make([]uint32, np+1)
-	ix.provs = make([]uint16, len(ix.provinces)/2)
-	for j := range ix.provs {
-		ix.provs[j] = uint16(ix.provinces[2*j]) | uint16(ix.provinces[2*j+1])<<8
-		if int(ix.provs[j]) >= len(ix.names) {
+	ix.grow(len(docs), np)
+	provs := make([]uint16, len(ix.provinces)/2)
+	for j := range provs {
+		provs[j] = uint16(ix.provinces[2*j]) | uint16(ix.provinces[2*j+1])<<8
+		if int(provs[j]) >= len(ix.names) {
 			return fmt.Errorf("provinces.bin names no province at %d", j)
 		}
 	}
-	for i, d := range ix.docs {
+	var last uint32
+	for i, d := range docs {
 		if d.start < last || d.start > d.text || d.text > d.end || int(d.end) > len(ix.folded) ||
 			d.origStart > d.origEnd || int(d.origEnd) > len(ix.orig) || int(d.firstPassage) > np || int(d.source) >= max(len(ix.names), 1) {
 			return fmt.Errorf("article %d is out of range", i)
 		}
 		last = d.end
-		ix.docUnits.starts = append(ix.docUnits.starts, d.start)
-		ix.docUnits.ends = append(ix.docUnits.ends, d.end)
+		ix.addDoc(d)
 	}
-	ix.nameCount = len(ix.names)
-	ix.numberGroups()
-	last, total := uint32(0), 0.0
+	last = 0
+	total := 0.0
+	high := uint32(0) // where the last passage's provinces end
 	for i := range np {
-		s, e, doc := ix.passages.start(i), ix.passages.end(i), ix.passages.doc(i)
+		p := passageRecord{start: ix.passages.start(i), end: ix.passages.end(i), doc: ix.passages.doc(i), first: ix.passages.first(i)}
 		pl, ph := ix.passages.provinces(i)
-		if int(ix.passages.first(i)) > i || s < last || e < s || int(doc) >= len(ix.docs) || s < ix.docs[doc].text || e > ix.docs[doc].end ||
-			pl > ph || int(ph) > len(ix.provs) || (i > 0 && pl != ix.psgProv[i]) {
+		if int(p.first) > i || p.start < last || p.end < p.start || int(p.doc) >= len(docs) || p.start < docs[p.doc].text || p.end > docs[p.doc].end ||
+			pl > ph || int(ph) > len(provs) || (i > 0 && pl != high) {
 			return fmt.Errorf("passage %d is out of range", i)
 		}
-		ix.psgProv[i], ix.psgProv[i+1] = pl, ph
-		last = e
-		total += float64(e - s)
-		ix.psgDoc[i], ix.psgFirst[i] = doc, ix.passages.first(i)
-		ix.psgUnits.starts = append(ix.psgUnits.starts, s)
-		ix.psgUnits.ends = append(ix.psgUnits.ends, e)
+		p.provinces, high = pl, ph
+		last = p.end
+		total += float64(p.end - p.start)
+		ix.addPassage(p)
+	}
+	if np > 0 && int(high) != len(provs) {
+		return fmt.Errorf("passage %d is out of range", np-1)
 	}
 	ix.avgPsgLen = total / float64(max(np, 1))
-	ix.docUnits.index()
-	ix.psgUnits.index()
+	ix.finish(provs, len(ix.names))
 	return nil
 }
 

@@ -75,6 +75,45 @@ type layout struct {
 	maxYear      int
 }
 
+// grow makes room for the articles and passages to be added.
+func (l *layout) grow(docs, passages int) {
+	l.docs = slices.Grow(l.docs, docs)
+	l.docUnits.starts, l.docUnits.ends = slices.Grow(l.docUnits.starts, docs), slices.Grow(l.docUnits.ends, docs)
+	l.psgUnits.starts, l.psgUnits.ends = slices.Grow(l.psgUnits.starts, passages), slices.Grow(l.psgUnits.ends, passages)
+	l.psgDoc, l.psgFirst = slices.Grow(l.psgDoc, passages), slices.Grow(l.psgFirst, passages)
+	l.psgProv = slices.Grow(l.psgProv, passages+1)
+}
+
+// addDoc appends an article, in text order.
+func (l *layout) addDoc(d docRecord) {
+	l.docs = append(l.docs, d)
+	l.docUnits.starts = append(l.docUnits.starts, d.start)
+	l.docUnits.ends = append(l.docUnits.ends, d.end)
+}
+
+// addPassage appends a passage, in text order; its provinces end where the next one's
+// start, so the last is closed by finish.
+func (l *layout) addPassage(p passageRecord) {
+	l.psgUnits.starts = append(l.psgUnits.starts, p.start)
+	l.psgUnits.ends = append(l.psgUnits.ends, p.end)
+	l.psgDoc = append(l.psgDoc, p.doc)
+	l.psgFirst = append(l.psgFirst, p.first)
+	l.psgProv = append(l.psgProv, p.provinces)
+}
+
+// finish completes the layout once every article and passage is added: provs are the
+// provinces of the passages in turn, names the number of string ids.
+func (l *layout) finish(provs []uint16, names int) {
+	l.psgProv = append(l.psgProv, uint32(len(provs)))
+	l.provs, l.nameCount = provs, names
+	l.docUnits.index()
+	l.psgUnits.index()
+	l.numberGroups()
+}
+
+// passageProvinces are the string ids of the provinces passage p is attributed to.
+func (l *layout) passageProvinces(p uint32) []uint16 { return l.provs[l.psgProv[p]:l.psgProv[p+1]] }
+
 // numberGroups numbers the near-duplicate groups and lists their articles, and measures
 // the articles for ranking.
 func (l *layout) numberGroups() {
@@ -248,7 +287,7 @@ func (l *layout) countProvinces(n int, unit func(i int) uint32, keep func(doc ui
 		if keep != nil && !keep(l.psgDoc[p]) {
 			return
 		}
-		for _, id := range l.provs[l.psgProv[p]:l.psgProv[p+1]] {
+		for _, id := range l.passageProvinces(p) {
 			byID[id]++
 		}
 	})

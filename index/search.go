@@ -333,13 +333,13 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs, answered bo
 	}
 	if docOK != nil || m.provinces != nil {
 		psgOK = func(p int) bool {
-			if docOK != nil && !docOK(int(ix.passages.doc(p))) {
+			if docOK != nil && !docOK(int(ix.psgDoc[p])) {
 				return false
 			}
 			if m.provinces == nil {
 				return true
 			}
-			for _, id := range ix.provs[ix.psgProv[p]:ix.psgProv[p+1]] {
+			for _, id := range ix.passageProvinces(uint32(p)) {
 				if m.provinces[id] {
 					return true
 				}
@@ -748,7 +748,7 @@ func (ix *Index) Trend(ctx context.Context, q *query.Query) (map[string]map[int]
 	out := map[string]map[int]int{}
 	ix.distinctPassages(len(f.passages), func(i int) uint32 { return f.passages[i].unit }, func(p uint32) {
 		year := int(ix.docs[ix.psgDoc[p]].year)
-		for _, id := range ix.provs[ix.psgProv[p]:ix.psgProv[p+1]] {
+		for _, id := range ix.passageProvinces(p) {
 			pv := ix.names[id]
 			if out[pv] == nil {
 				out[pv] = map[int]int{}
