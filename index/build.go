@@ -65,15 +65,16 @@ type Builder struct {
 	meta    Meta
 	release func()
 
-	folded, orig *fileWriter
-	docs         []docRecord
-	passages     []passageRecord
-	provinces    []uint16
-	words        wordBits
-	strs         stringTable
-	grams        gramTable
-	gramMin      int // occurrences that make a string frequent (see grams.go)
-	articles     *articleStore
+	folded, patches *fileWriter
+	patchBuf        []byte
+	docs            []docRecord
+	passages        []passageRecord
+	provinces       []uint16
+	words           wordBits
+	strs            stringTable
+	grams           gramTable
+	gramMin         int // occurrences that make a string frequent (see grams.go)
+	articles        *articleStore
 	// firstOf finds the first passage of a near-duplicate group with a normalised text.
 	firstOf map[normKey]uint32
 }
@@ -111,7 +112,7 @@ func NewBuilder(root string) (*Builder, error) {
 	if b.folded, err = newFileWriter(filepath.Join(dir, foldedFile)); err != nil {
 		return fail(err)
 	}
-	if b.orig, err = newFileWriter(filepath.Join(dir, origFile)); err != nil {
+	if b.patches, err = newFileWriter(filepath.Join(dir, patchesFile)); err != nil {
 		return fail(err)
 	}
 	if b.articles, err = newArticleStore(filepath.Join(dir, bleveDir)); err != nil {
@@ -137,14 +138,15 @@ func (b *Builder) Add(a *Article) error {
 		return fmt.Errorf("index: article %d: the folded text does not match title and text rune for rune", a.DocID)
 	}
 	titleLen++
-	fStart, oStart := b.folded.n, b.orig.n
-	if fStart+int64(len(folded)) > math.MaxUint32 || oStart+int64(len(a.Text)) > math.MaxUint32 {
+	b.patchBuf = appendPatches(b.patchBuf[:0], a.Text, folded[titleLen:])
+	fStart, pStart := b.folded.n, b.patches.n
+	if fStart+int64(len(folded)) > math.MaxUint32 || pStart+int64(len(b.patchBuf)) > math.MaxUint32 {
 		return fmt.Errorf("index: article %d: the collection exceeds the 4 GiB of text one index holds", a.DocID)
 	}
 	if err := b.folded.write(folded); err != nil {
 		return err
 	}
-	if err := b.orig.write(a.Text); err != nil {
+	if err := b.patches.writeBytes(b.patchBuf); err != nil {
 		return err
 	}
 	if err := b.articles.add(a); err != nil {
@@ -156,7 +158,7 @@ func (b *Builder) Add(a *Article) error {
 	doc := docRecord{
 		id: a.DocID, group: a.Group,
 		start: uint32(fStart), text: uint32(fStart) + uint32(titleLen), end: uint32(fStart + int64(len(folded))),
-		origStart: uint32(oStart), origEnd: uint32(oStart + int64(len(a.Text))),
+		patchStart: uint32(pStart), patchEnd: uint32(pStart + int64(len(b.patchBuf))),
 		firstPassage: uint32(len(b.passages)),
 		year:         uint16(min(max(a.Year, 0), math.MaxUint16)), source: b.strs.id(a.Source),
 	}
@@ -282,13 +284,13 @@ func (b *Builder) finish() error {
 	if err := b.folded.close(); err != nil {
 		return err
 	}
-	if err := b.orig.close(); err != nil {
+	if err := b.patches.close(); err != nil {
 		return err
 	}
 	if err := b.articles.close(); err != nil {
 		return err
 	}
-	b.meta.Files = map[string]fileInfo{foldedFile: b.folded.info(), origFile: b.orig.info()}
+	b.meta.Files = map[string]fileInfo{foldedFile: b.folded.info(), patchesFile: b.patches.info()}
 	b.firstOf = nil // every passage is filed
 	for len(b.words) < int((b.folded.n+8)/8) {
 		b.words = append(b.words, 0)
@@ -390,8 +392,8 @@ func (b *Builder) closeFiles() {
 	if b.folded != nil {
 		b.folded.close()
 	}
-	if b.orig != nil {
-		b.orig.close()
+	if b.patches != nil {
+		b.patches.close()
 	}
 	if b.articles != nil {
 		b.articles.abort()

@@ -29,7 +29,7 @@ const (
 
 // format is the version of the generation's files; a generation written in another
 // format is rebuilt, not read.
-const format = 3
+const format = 4
 
 // Meta describes one index generation.
 type Meta struct {

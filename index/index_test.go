@@ -237,6 +237,23 @@ func TestSnippets(t *testing.T) {
 	}
 }
 
+// Snippets of an indexed article show its original characters, restored from the folded
+// text: in the article's text, in a province's passage and in its title.
+func TestSnippetsShowOriginalCharacters(t *testing.T) {
+	ix := openTestIndex(t)
+	tests := []struct{ q, want string }{
+		{"问题清单", "<mark>問題清單</mark>共120條。"},
+		{"province:湖北 党建质量", "湖北省直機關<mark>黨建質量</mark>持續提高。"},
+		{"机关党建研究", "<mark>機關黨建研究</mark>"},
+	}
+	for _, tt := range tests {
+		res := search(t, ix, tt.q)
+		if len(res.Hits) != 1 || !slices.ContainsFunc(res.Hits[0].Snippets, func(s string) bool { return strings.Contains(s, tt.want) }) {
+			t.Errorf("search %q: hits %v, want one with a snippet containing %q", tt.q, res.Hits, tt.want)
+		}
+	}
+}
+
 func TestSnippetEscapesMarkup(t *testing.T) {
 	ix := openTestIndex(t)
 	res := search(t, ix, "借鉴")

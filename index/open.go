@@ -22,16 +22,17 @@ type Index struct {
 	articles bleve.Index
 	mapped   [][]byte
 
-	folded, orig []byte // folded.txt and orig.txt
-	postings     []byte
-	keys         keyTable
-	gramKeys     gramKeys
-	gramLists    []byte
-	passages     passageTable
-	provinces    []byte // uint16 string ids
-	names        []string
-	layout       // the articles, passages and word boundaries
-	avgPsgLen    float64
+	folded    []byte
+	patches   []byte // the original characters (original.go)
+	postings  []byte
+	keys      keyTable
+	gramKeys  gramKeys
+	gramLists []byte
+	passages  passageTable
+	provinces []byte // uint16 string ids
+	names     []string
+	layout    // the articles, passages and word boundaries
+	avgPsgLen float64
 }
 
 // errClosed is returned by searches on a closed index.
@@ -63,16 +64,16 @@ func Open(root string) (*Index, error) {
 // verified are the files whose checksum Open verifies: the tables every search reads
 // whole or in part. The text and postings are checked by size and decoded with bounds
 // checks, which keeps opening a large collection fast.
-var verified = map[string]bool{docsFile: true, passagesFile: true, provincesFile: true, stringsFile: true, keysFile: true, gramKeysFile: true}
+var verified = map[string]bool{docsFile: true, patchesFile: true, passagesFile: true, provincesFile: true, stringsFile: true, keysFile: true, gramKeysFile: true}
 
 func (ix *Index) load() error {
 	files := map[string]*[]byte{
-		foldedFile: &ix.folded, origFile: &ix.orig, wordsFile: (*[]byte)(&ix.words), postingsFile: &ix.postings,
+		foldedFile: &ix.folded, patchesFile: &ix.patches, wordsFile: (*[]byte)(&ix.words), postingsFile: &ix.postings,
 		keysFile: (*[]byte)(&ix.keys), passagesFile: (*[]byte)(&ix.passages), provincesFile: &ix.provinces,
 		gramKeysFile: (*[]byte)(&ix.gramKeys), gramListsFile: &ix.gramLists,
 	}
 	var docs, names []byte
-	for _, name := range []string{foldedFile, origFile, wordsFile, postingsFile, keysFile, gramKeysFile, gramListsFile, passagesFile, provincesFile, docsFile, stringsFile} {
+	for _, name := range []string{foldedFile, patchesFile, wordsFile, postingsFile, keysFile, gramKeysFile, gramListsFile, passagesFile, provincesFile, docsFile, stringsFile} {
 		want, ok := ix.meta.Files[name]
 		if !ok {
 			return fmt.Errorf("%s is not listed in %s", name, metaFile)
@@ -139,7 +140,7 @@ func (ix *Index) check(docs []docRecord) error {
 	var last uint32
 	for i, d := range docs {
 		if d.start < last || d.start > d.text || d.text > d.end || int(d.end) > len(ix.folded) ||
-			d.origStart > d.origEnd || int(d.origEnd) > len(ix.orig) || int(d.firstPassage) > np || int(d.source) >= max(len(ix.names), 1) {
+			d.patchStart > d.patchEnd || int(d.patchEnd) > len(ix.patches) || int(d.firstPassage) > np || int(d.source) >= max(len(ix.names), 1) {
 			return fmt.Errorf("article %d is out of range", i)
 		}
 		last = d.end
@@ -186,7 +187,7 @@ func (ix *Index) Close() error {
 		}
 	}
 	ix.mapped = nil
-	ix.folded, ix.orig, ix.words, ix.postings, ix.keys, ix.passages, ix.provinces = nil, nil, nil, nil, nil, nil, nil
+	ix.folded, ix.patches, ix.words, ix.postings, ix.keys, ix.passages, ix.provinces = nil, nil, nil, nil, nil, nil, nil
 	ix.gramKeys, ix.gramLists = nil, nil
 	return first
 }

@@ -681,18 +681,20 @@ func (ix *Index) page(ctx context.Context, page []docHit, dups [][]uint32, psgs 
 		if hit.Provinces == nil {
 			hit.Provinces = []string{}
 		}
+		o := original{folded: string(ix.folded[d.text:d.end]), patches: ix.patches[d.patchStart:d.patchEnd]}
 		if h.to > h.from {
 			for _, p := range psgs[h.from:h.to] {
-				orig, folded := ix.passageText(p.unit)
-				hit.Snippets = append(hit.Snippets, snippets(orig, folded, terms, 1, passageWidth)...)
+				s, e := ix.passages.start(int(p.unit))-d.text, ix.passages.end(int(p.unit))-d.text
+				hit.Snippets = append(hit.Snippets, snippets(o, int(s), int(e), terms, 1, passageWidth)...)
 				if len(hit.Snippets) >= maxSnippets {
 					break
 				}
 			}
 		} else {
-			hit.Snippets = snippets(string(ix.orig[d.origStart:d.origEnd]), string(ix.folded[d.text:d.end]), terms, maxSnippets, snippetWidth)
+			hit.Snippets = snippets(o, 0, len(o.folded), terms, maxSnippets, snippetWidth)
 			if len(hit.Snippets) == 0 {
-				hit.Snippets = snippets(a.Title, string(ix.folded[d.start:d.text-1]), terms, 1, snippetWidth)
+				title := string(ix.folded[d.start : d.text-1])
+				hit.Snippets = snippets(newOriginal(a.Title, title), 0, len(title), terms, 1, snippetWidth)
 			}
 		}
 		if hit.Snippets == nil {
@@ -701,29 +703,6 @@ func (ix *Index) page(ctx context.Context, page []docHit, dups [][]uint32, psgs 
 		out = append(out, hit)
 	}
 	return out, nil
-}
-
-// passageText is a passage in original and in folded characters. The two texts have the
-// same runes at the same positions, not the same bytes, so the original is found by
-// counting runes from the start of the article.
-func (ix *Index) passageText(p uint32) (orig, folded string) {
-	d := &ix.docs[ix.passages.doc(int(p))]
-	s, e := ix.passages.start(int(p)), ix.passages.end(int(p))
-	folded = string(ix.folded[s:e])
-	skip := utf8.RuneCount(ix.folded[d.text:s])
-	n := utf8.RuneCount(ix.folded[s:e])
-	text := ix.orig[d.origStart:d.origEnd]
-	i := 0
-	for ; skip > 0 && i < len(text); skip-- {
-		_, size := utf8.DecodeRune(text[i:])
-		i += size
-	}
-	j := i
-	for ; n > 0 && j < len(text); n-- {
-		_, size := utf8.DecodeRune(text[j:])
-		j += size
-	}
-	return string(text[i:j]), folded
 }
 
 const (

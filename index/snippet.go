@@ -13,14 +13,16 @@ import (
 // (folded) occur in text, HTML-escaped, with each occurrence wrapped in <mark>. The text
 // keeps its original characters; matching is done on its folded form.
 func Snippets(text string, terms []string, max, width int) []string {
-	return snippets(text, hanzi.Fold(text), terms, max, width)
+	folded := hanzi.Fold(text)
+	return snippets(newOriginal(text, folded), 0, len(folded), terms, max, width)
 }
 
-// snippets is Snippets for a text whose folded form (same runes, same positions) is at
-// hand. Occurrences are found in the folded bytes in text order, as far as the snippets
-// need, and only the windows shown are decoded: a common word in a long article costs
-// what its first snippets do.
-func snippets(text, folded string, terms []string, max, width int) []string {
+// snippets is Snippets for the folded bytes [s, e) of a text whose original characters
+// o restores. Occurrences are found in the folded bytes in text order, as far as the
+// snippets need, and only the windows shown are restored: a common word in a long article
+// costs what its first snippets do.
+func snippets(o original, s, e int, terms []string, max, width int) []string {
+	folded := o.folded[s:e]
 	terms = slices.DeleteFunc(slices.Clone(terms), func(t string) bool { return t == "" })
 	longest := 0
 	for _, t := range terms {
@@ -48,7 +50,6 @@ func snippets(text, folded string, terms []string, max, width int) []string {
 		return start, end
 	}
 	var out []string
-	var at aligned
 	for covered := 0; len(out) < max; {
 		s0, e0 := next(covered)
 		if s0 < 0 {
@@ -65,9 +66,7 @@ func snippets(text, folded string, terms []string, max, width int) []string {
 			_, size := utf8.DecodeRuneInString(folded[we:])
 			we += size
 		}
-		ows := at.seek(text, folded, ws)
-		owe := at.clone().seek(text, folded, we)
-		window := []rune(text[ows:owe])
+		window := []rune(o.text(s+ws, s+we))
 		// Occurrences that reach into the window are marked, clipped to it.
 		from, to := max0(ws-longest+1, 0), min(we+longest-1, len(folded))
 		var local [][2]int
@@ -103,34 +102,6 @@ func runeOffset(s string, ws, b int) int {
 		return -utf8.RuneCountInString(s[b:ws])
 	}
 	return utf8.RuneCountInString(s[ws:b])
-}
-
-// aligned is a character position in both texts: its byte in the folded text and in the
-// original.
-type aligned struct{ folded, orig int }
-
-func (a *aligned) clone() *aligned { c := *a; return &c }
-
-// seek moves to byte f of the folded text and returns the same character's byte in the
-// original. It goes forward from the last position, or from the start to go back.
-func (a *aligned) seek(text, folded string, f int) int {
-	if f < a.folded {
-		*a = aligned{}
-	}
-	// Count the characters in the folded text, then skip as many in the original by their
-	// first bytes: folding keeps characters, not always their width.
-	n := utf8.RuneCountInString(folded[a.folded:f])
-	o := a.orig
-	for ; o < len(text); o++ {
-		if utf8.RuneStart(text[o]) {
-			if n == 0 {
-				break
-			}
-			n--
-		}
-	}
-	a.folded, a.orig = f, o
-	return o
 }
 
 func max0(a, b int) int {

@@ -14,7 +14,7 @@ import (
 // Files of a generation besides Bleve's directory. Numbers are little-endian.
 const (
 	foldedFile    = "folded.txt"    // the folded title and text of every article, one after another
-	origFile      = "orig.txt"      // the text of every article in original characters, for snippets
+	patchesFile   = "patches.bin"   // where each article's original characters differ from folded.txt (original.go)
 	docsFile      = "docs.bin"      // one docRecord per article
 	passagesFile  = "passages.bin"  // one passageRecord per passage, then a sentinel
 	provincesFile = "provinces.bin" // uint16 string ids: the provinces of each passage
@@ -117,13 +117,14 @@ func writeFile(path string, fn func(*fileWriter) error) (fileInfo, error) {
 }
 
 // docRecord is an article's entry in docs.bin: where its folded text (title, then text
-// from byte text) and its original text lie, its first passage, and its filters.
+// from byte text) and the patches that restore its original characters lie, its first
+// passage, and its filters.
 type docRecord struct {
-	id, group          int64
-	start, text, end   uint32 // folded.txt
-	origStart, origEnd uint32 // orig.txt
-	firstPassage       uint32
-	year, source       uint16
+	id, group            int64
+	start, text, end     uint32 // folded.txt
+	patchStart, patchEnd uint32 // patches.bin
+	firstPassage         uint32
+	year, source         uint16
 }
 
 const docRecordSize = 48
@@ -137,8 +138,8 @@ func writeDocs(w *fileWriter, docs []docRecord) error {
 		le.PutUint32(b[16:], d.start)
 		le.PutUint32(b[20:], d.text)
 		le.PutUint32(b[24:], d.end)
-		le.PutUint32(b[28:], d.origStart)
-		le.PutUint32(b[32:], d.origEnd)
+		le.PutUint32(b[28:], d.patchStart)
+		le.PutUint32(b[32:], d.patchEnd)
 		le.PutUint32(b[36:], d.firstPassage)
 		le.PutUint16(b[40:], d.year)
 		le.PutUint16(b[42:], d.source)
@@ -157,7 +158,7 @@ func readDocs(data []byte) []docRecord {
 		docs[i] = docRecord{
 			id: int64(le.Uint64(b[0:])), group: int64(le.Uint64(b[8:])),
 			start: le.Uint32(b[16:]), text: le.Uint32(b[20:]), end: le.Uint32(b[24:]),
-			origStart: le.Uint32(b[28:]), origEnd: le.Uint32(b[32:]), firstPassage: le.Uint32(b[36:]),
+			patchStart: le.Uint32(b[28:]), patchEnd: le.Uint32(b[32:]), firstPassage: le.Uint32(b[36:]),
 			year: le.Uint16(b[40:]), source: le.Uint16(b[42:]),
 		}
 	}
