@@ -184,10 +184,10 @@ func (g *Grouper) candidatePairs(sk []sketch) []pair {
 				for i := start; i < min(start+chunk, len(sk)); i++ {
 					a := &sk[i]
 					for _, v := range a.sample[:a.anchors] {
-						for _, j := range idx.postings(v) {
-							if int(j) <= i {
-								continue
-							}
+						// Postings are sorted: the documents after a, each pair once.
+						ps := idx.postings(v)
+						k, _ := slices.BinarySearch(ps, int32(i+1))
+						for _, j := range ps[k:] {
 							if shared[j] == 0 {
 								touched = append(touched, j)
 							}
@@ -201,7 +201,7 @@ func (g *Grouper) candidatePairs(sk []sketch) []pair {
 						// while dropping pairs that merely share a sentence or two.
 						need := max(1, int(0.5*g.opt.Threshold*float64(min(a.anchors, b.anchors))))
 						if int(shared[j]) >= need {
-							if sim := similarity(a, b); sim >= g.opt.Threshold {
+							if sim := similarity(a, b, g.opt.Threshold); sim >= g.opt.Threshold {
 								found[w] = append(found[w], pair{int32(i), j, sim})
 							}
 						}

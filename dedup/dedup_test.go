@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"reflect"
 	"strings"
@@ -152,5 +153,29 @@ func TestManyReprints(t *testing.T) {
 	}
 	if len(groups) != 1 || groups[0].Canonical != 117 || len(groups[0].Members) != 60 {
 		t.Errorf("got %d groups %+v, want one of 60 with 117 canonical", len(groups), groups)
+	}
+}
+
+// intersect may stop early only when the lists cannot share need values: a count that
+// reaches need is exact.
+func TestIntersectStopsOnlyShortOfNeed(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	sample := func() []uint32 {
+		var s []uint32
+		for v := range uint32(200) {
+			if rng.IntN(3) == 0 {
+				s = append(s, v)
+			}
+		}
+		return s
+	}
+	for range 2000 {
+		a, b := sample(), sample()
+		exact := intersect(a, b, 0)
+		need := rng.IntN(80)
+		got := intersect(a, b, need)
+		if exact >= need && got != exact || exact < need && got >= need {
+			t.Fatalf("intersect(need %d) = %d, exact count %d", need, got, exact)
+		}
 	}
 }

@@ -120,7 +120,7 @@ func TestThresholdSeparatesRealReports(t *testing.T) {
 	highest := 0.0
 	for i := range sk {
 		for j := i + 1; j < len(sk); j++ {
-			highest = max(highest, similarity(&sk[i], &sk[j]))
+			highest = max(highest, similarity(&sk[i], &sk[j], 0))
 		}
 	}
 	if highest >= DefaultThreshold {
@@ -128,7 +128,7 @@ func TestThresholdSeparatesRealReports(t *testing.T) {
 	}
 	seeds := readSeeds(t)
 	a, b := newSketch(Doc{Text: seeds[0]}), newSketch(Doc{Text: seeds[3]})
-	reprint := similarity(&a, &b)
+	reprint := similarity(&a, &b, 0)
 	if reprint < DefaultThreshold {
 		t.Errorf("seed reprint similarity %.3f, want ≥ %.2f", reprint, DefaultThreshold)
 	}

@@ -110,28 +110,38 @@ func (s *shingleRoller) hash() uint64 {
 // Because sampling is by hash value, the shared sample is a uniform sample of the shared
 // shingles, so the estimate is unbiased with a standard error of about sqrt(c(1-c)/n) for
 // containment c and n sampled shingles of the smaller document (n ≈ its shingles / 4).
-func similarity(a, b *sketch) float64 {
+// It is exact at or above least and may be anything lower below it: most candidate pairs
+// fall short, and counting stops once they cannot reach it.
+func similarity(a, b *sketch, least float64) float64 {
 	n := min(len(a.sample), len(b.sample))
 	if n == 0 {
 		return 0
 	}
-	return float64(intersect(a.sample, b.sample)) / float64(n)
+	// Rounded down: any count that reaches least is counted exactly.
+	need := int(least * float64(n))
+	return float64(intersect(a.sample, b.sample, need)) / float64(n)
 }
 
-// intersect counts the values two sorted lists share.
-func intersect(a, b []uint32) int {
+// intersect counts the values two sorted lists share, or returns less than need as soon
+// as they cannot share need. The merge steps without branching on the values, which
+// interleave at random: a rebuild of 200 MB verifies a million candidate pairs here.
+func intersect(a, b []uint32, need int) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
+		if n+min(len(a)-i, len(b)-j) < need {
+			return n
 		}
+		x, y := a[i], b[j]
+		n += b2i(x == y)
+		i += b2i(x <= y)
+		j += b2i(y <= x)
 	}
 	return n
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

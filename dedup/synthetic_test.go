@@ -303,7 +303,7 @@ func (c *synthCorpus) highestUnrelated() float64 {
 		for _, v := range sk[i].sample[:sk[i].anchors] {
 			for _, j := range idx.postings(v) {
 				if int(j) > i && c.family[i] != c.family[j] {
-					highest = max(highest, similarity(&sk[i], &sk[j]))
+					highest = max(highest, similarity(&sk[i], &sk[j], 0))
 				}
 			}
 		}
