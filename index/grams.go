@@ -62,24 +62,34 @@ func (l *gramLister) list(r rune, pairs []uint64, positions [][]uint32) []listed
 	}
 	sortPositions(all)
 	key := string(r)
-	out := []listedGram{{key, l.encode(all, uint32(len(key)), false)}}
+	out := []listedGram{{key, l.encode(all, l.wordStarts(all), uint32(len(key)), false)}}
 	for i, k := range pairs {
 		next := rune(uint32(k))
 		if len(positions[i]) >= l.min && listable(next) {
-			out = l.extend(key+string(next), positions[i], out)
+			out = l.extend(key+string(next), positions[i], l.wordStarts(positions[i]), out)
 		}
 	}
 	return out
+}
+
+// wordStarts tells for each position whether a word starts there.
+func (l *gramLister) wordStarts(pos []uint32) []bool {
+	start := make([]bool, len(pos))
+	for i, p := range pos {
+		start[i] = l.place.words.boundary(p)
+	}
+	return start
 }
 
 // listable: strings of letters and digits are listed; punctuation and spaces are not
 // worth the room.
 func listable(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// extend lists key, which occurs at pos, and its frequent extensions by one character.
-func (l *gramLister) extend(key string, pos []uint32, out []listedGram) []listedGram {
+// extend lists key, which occurs at pos (where start tells whether a word starts), and
+// its frequent extensions by one character.
+func (l *gramLister) extend(key string, pos []uint32, start []bool, out []listedGram) []listedGram {
 	n := uint32(len(key))
-	out = append(out, listedGram{key, l.encode(pos, n, true)})
+	out = append(out, listedGram{key, l.encode(pos, start, n, true)})
 	if utf8.RuneCountInString(key) >= gramMaxRunes {
 		return out
 	}
@@ -103,30 +113,27 @@ func (l *gramLister) extend(key string, pos []uint32, out []listedGram) []listed
 	slices.Sort(frequent)
 	for _, r := range frequent {
 		sub := make([]uint32, 0, counts[r])
+		subStart := make([]bool, 0, counts[r])
 		for i, p := range pos {
 			if nexts[i] == r {
 				sub = append(sub, p)
+				subStart = append(subStart, start[i])
 			}
 		}
-		out = l.extend(key+string(r), sub, out)
+		out = l.extend(key+string(r), sub, subStart, out)
 	}
 	return out
 }
 
-// encode places the occurrences of a string of n bytes in articles and passages and
+// encode places the occurrences of a string of n bytes (see placeString) in articles and passages and
 // writes four parts, each prefixed by its length in bytes so that a search skips what it
 // does not need: the articles, the passages, and the province facet and the ranking of a
 // search for the string alone. A list is a count, then each unit as a delta from the last and its weighted
 // count; the weights are whole numbers (see layout), so they are stored exactly. Without
 // lists, the articles and passages are left empty: a single character's lists would be
 // most of the index, and a search combines one with other terms seldom.
-func (l *gramLister) encode(pos []uint32, n uint32, lists bool) []byte {
-	occs := make([]occ, len(pos))
-	for i, p := range pos {
-		occs[i] = occ{p, n}
-	}
-	docs := inUnits(occs, &l.place.docUnits, l.place.docWeight)
-	psgs := inUnits(occs, &l.place.psgUnits, l.place.passageWeight)
+func (l *gramLister) encode(pos []uint32, start []bool, n uint32, lists bool) []byte {
+	docs, psgs := l.place.placeString(pos, start, n)
 	byID := make([]int, l.place.nameCount)
 	l.place.countProvinces(len(psgs), func(i int) uint32 { return psgs[i].unit }, nil, byID)
 	facet := nonZero(byID)
