@@ -81,6 +81,18 @@ func (l *gramLister) wordStarts(pos []uint32) []bool {
 	return start
 }
 
+// fourBytes are the bytes of the text from at on, little-endian, zero past its end.
+func (l *gramLister) fourBytes(at uint32) uint32 {
+	if int(at)+4 <= len(l.folded) {
+		return binary.LittleEndian.Uint32(l.folded[at:])
+	}
+	var b [4]byte
+	if int(at) < len(l.folded) {
+		copy(b[:], l.folded[at:])
+	}
+	return binary.LittleEndian.Uint32(b[:])
+}
+
 // listable: strings of letters and digits are listed; punctuation and spaces are not
 // worth the room.
 func listable(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -93,14 +105,17 @@ func (l *gramLister) extend(key string, pos []uint32, start []bool, out []listed
 	if utf8.RuneCountInString(key) >= gramMaxRunes {
 		return out
 	}
-	// The character after each occurrence, read once: the text is read at random places.
+	// The character after each occurrence, read once: the text is read at random places,
+	// so its bytes are gathered first by a loop the processor can run ahead in, with many
+	// cache misses under way at once, and decoded after.
 	nexts := make([]rune, len(pos))
-	counts := map[rune]int{}
 	for i, p := range pos {
-		r := utf8.RuneError
-		if int(p+n) < len(l.folded) {
-			r, _ = utf8.DecodeRune(l.folded[p+n:])
-		}
+		nexts[i] = rune(l.fourBytes(p + n))
+	}
+	counts := map[rune]int{}
+	for i, v := range nexts {
+		b := [4]byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24)}
+		r, _ := utf8.DecodeRune(b[:min(4, max(len(l.folded)-int(pos[i]+n), 0))])
 		nexts[i] = r
 		counts[r]++
 	}

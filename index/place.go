@@ -235,9 +235,15 @@ func (us *units) seek(u int, pos uint32) int {
 func (l *layout) placeString(pos []uint32, start []bool, n uint32) (docs, psgs []unitTF) {
 	du, pu := 0, 0
 	dn, pn := l.docUnits.len(), l.psgUnits.len()
+	// The boundaries at the ends are gathered first, by a loop the processor runs ahead
+	// in, with many of its cache misses under way at once.
+	endsWord := make([]bool, len(pos))
+	for i, p := range pos {
+		endsWord[i] = l.words.boundary(p + n)
+	}
 	for i, p := range pos {
 		e := p + n
-		endsWord := start[i] && l.words.boundary(e)
+		endsWord := start[i] && endsWord[i]
 		if du = l.docUnits.seek(du, p); du < dn && p >= l.docUnits.starts[du] && e <= l.docUnits.ends[du] {
 			w := 1.0
 			if endsWord || start[i] && e >= l.docUnits.ends[du] {
