@@ -22,7 +22,7 @@ type units struct {
 	blocks []uint32
 }
 
-const blockShift = 12
+const blockShift = 10
 
 // index makes the blocks, once starts and ends are complete.
 func (us *units) index() {
