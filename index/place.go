@@ -47,10 +47,28 @@ type wordBits []byte
 
 func (w wordBits) boundary(pos uint32) bool { return w[pos/8]&(1<<(pos%8)) != 0 }
 
-// wholeWord: the occurrence begins at a word boundary and ends at one or where its text ends.
-func (w wordBits) wholeWord(o occ, end uint32) bool {
-	e := o.pos + o.n
-	return w.boundary(o.pos) && (e >= end || w.boundary(e))
+// Edges of an occurrence: a word boundary lies where it starts, where it ends.
+const (
+	startsWord uint8 = 1 << iota
+	endsWord
+)
+
+// edge tells whether word boundaries lie at the start and the end of an occurrence.
+func (w wordBits) edge(o occ) uint8 {
+	return b2u(w.boundary(o.pos)) | b2u(w.boundary(o.pos+o.n))<<1
+}
+
+func b2u(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// wholeWord: the occurrence ending at e begins at a word boundary and ends at one or
+// where its text ends (at end).
+func wholeWord(edge uint8, e, end uint32) bool {
+	return edge&startsWord != 0 && (e >= end || edge&endsWord != 0)
 }
 
 // layout is what placing occurrences needs, at search time and when a rebuild lists the
@@ -162,10 +180,11 @@ func (l *layout) numberGroups() {
 	}
 }
 
-func (l *layout) docWeight(u int, o occ) float64 {
+// docWeight is what an occurrence with the given edges counts in article u.
+func (l *layout) docWeight(u int, o occ, edge uint8) float64 {
 	d := &l.docs[u]
 	w := 1.0
-	if l.words.wholeWord(o, d.end) {
+	if wholeWord(edge, o.pos+o.n, d.end) {
 		w++
 	}
 	if o.pos < d.text {
@@ -174,8 +193,9 @@ func (l *layout) docWeight(u int, o occ) float64 {
 	return w
 }
 
-func (l *layout) passageWeight(u int, o occ) float64 {
-	if l.words.wholeWord(o, l.psgUnits.ends[u]) {
+// passageWeight is what an occurrence with the given edges counts in passage u.
+func (l *layout) passageWeight(u int, o occ, edge uint8) float64 {
+	if wholeWord(edge, o.pos+o.n, l.psgUnits.ends[u]) {
 		return 2
 	}
 	return 1
@@ -233,33 +253,21 @@ func (us *units) seek(u int, pos uint32) int {
 // where an occurrence ends is read once, and where it starts not at all, since the
 // longer strings that extend a listed one inherit it.
 func (l *layout) placeString(pos []uint32, start []bool, n uint32) (docs, psgs []unitTF) {
+	// The boundaries at the ends are read by a loop of their own, which the processor runs
+	// ahead in with many cache misses under way at once.
+	edges := make([]uint8, len(pos))
+	for i, p := range pos {
+		edges[i] = b2u(start[i]) | b2u(l.words.boundary(p+n))<<1
+	}
 	du, pu := 0, 0
 	dn, pn := l.docUnits.len(), l.psgUnits.len()
-	// The boundaries at the ends are gathered first, by a loop the processor runs ahead
-	// in, with many of its cache misses under way at once.
-	endsWord := make([]bool, len(pos))
 	for i, p := range pos {
-		endsWord[i] = l.words.boundary(p + n)
-	}
-	for i, p := range pos {
-		e := p + n
-		endsWord := start[i] && endsWord[i]
-		if du = l.docUnits.seek(du, p); du < dn && p >= l.docUnits.starts[du] && e <= l.docUnits.ends[du] {
-			w := 1.0
-			if endsWord || start[i] && e >= l.docUnits.ends[du] {
-				w++
-			}
-			if p < l.docs[du].text {
-				w++
-			}
-			docs = addUnit(docs, du, w)
+		o := occ{p, n}
+		if du = l.docUnits.seek(du, p); du < dn && p >= l.docUnits.starts[du] && p+n <= l.docUnits.ends[du] {
+			docs = addUnit(docs, du, l.docWeight(du, o, edges[i]))
 		}
-		if pu = l.psgUnits.seek(pu, p); pu < pn && p >= l.psgUnits.starts[pu] && e <= l.psgUnits.ends[pu] {
-			w := 1.0
-			if endsWord || start[i] && e >= l.psgUnits.ends[pu] {
-				w++
-			}
-			psgs = addUnit(psgs, pu, w)
+		if pu = l.psgUnits.seek(pu, p); pu < pn && p >= l.psgUnits.starts[pu] && p+n <= l.psgUnits.ends[pu] {
+			psgs = addUnit(psgs, pu, l.passageWeight(pu, o, edges[i]))
 		}
 	}
 	return docs, psgs

@@ -374,7 +374,8 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs, answered bo
 	go func() {
 		defer close(done)
 		if withDocs && m.provinces == nil {
-			docs := &side{us: &ix.docUnits, weight: ix.docWeight, avgLen: ix.avgDocLen}
+			weight := func(u int, o occ) float64 { return ix.docWeight(u, o, ix.words.edge(o)) }
+			docs := &side{us: &ix.docUnits, weight: weight, avgLen: ix.avgDocLen}
 			f.docs, docErr = ix.evaluate(ctx, groups, excluded, docs, docOK)
 		}
 	}()
@@ -382,7 +383,7 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs, answered bo
 	// they feed the province facet, and the whole-word test would be work for nothing.
 	weight := func(int, occ) float64 { return 1 }
 	if m.provinces != nil {
-		weight = ix.passageWeight
+		weight = func(u int, o occ) float64 { return ix.passageWeight(u, o, ix.words.edge(o)) }
 	}
 	psgs := &side{us: &ix.psgUnits, passages: true, weight: weight, avgLen: ix.avgPsgLen}
 	if f.facet == nil {
