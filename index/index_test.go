@@ -590,7 +590,7 @@ func TestBlocksPlaceLikeGalloping(t *testing.T) {
 		for range 1 + rng.Intn(300) {
 			at += uint32(rng.Intn(3 << blockShift)) // gaps, up to several blocks
 			end := at + 1 + uint32(rng.Intn(1<<(blockShift+1)))
-			us.starts, us.ends = append(us.starts, at), append(us.ends, end)
+			us.spans = append(us.spans, span{at, end})
 			at = end
 		}
 		var occs []occ

@@ -15,7 +15,9 @@ type unitTF struct {
 // units are the articles or the passages of the index: their byte ranges in folded.txt,
 // in text order, held as plain arrays because occurrences are placed in them.
 type units struct {
-	starts, ends []uint32
+	// spans hold each unit's start and end side by side: placing an occurrence reads both,
+	// and a large collection's units lie beyond the processor's caches.
+	spans []span
 	// blocks[k] is the first unit that ends after byte k<<blockShift: it takes an
 	// occurrence to its unit in a step or two, where a search of ends would touch
 	// memory all over a large collection's arrays.
@@ -24,23 +26,26 @@ type units struct {
 
 const blockShift = 10
 
-// index makes the blocks, once starts and ends are complete.
+// span is a unit's byte range in folded.txt.
+type span struct{ start, end uint32 }
+
+// index makes the blocks, once the spans are complete.
 func (us *units) index() {
-	if len(us.ends) == 0 {
+	if len(us.spans) == 0 {
 		return
 	}
-	n := int(us.ends[len(us.ends)-1]>>blockShift) + 1
+	n := int(us.spans[len(us.spans)-1].end>>blockShift) + 1
 	us.blocks = make([]uint32, n)
 	u := 0
 	for k := range us.blocks {
-		for u < len(us.ends) && us.ends[u] <= uint32(k)<<blockShift {
+		for u < len(us.spans) && us.spans[u].end <= uint32(k)<<blockShift {
 			u++
 		}
 		us.blocks[k] = uint32(u)
 	}
 }
 
-func (us *units) len() int { return len(us.starts) }
+func (us *units) len() int { return len(us.spans) }
 
 // wordBits has a bit per byte of folded.txt: a word of the segmenter starts or ends there.
 type wordBits []byte
@@ -96,8 +101,8 @@ type layout struct {
 // grow makes room for the articles and passages to be added.
 func (l *layout) grow(docs, passages int) {
 	l.docs = slices.Grow(l.docs, docs)
-	l.docUnits.starts, l.docUnits.ends = slices.Grow(l.docUnits.starts, docs), slices.Grow(l.docUnits.ends, docs)
-	l.psgUnits.starts, l.psgUnits.ends = slices.Grow(l.psgUnits.starts, passages), slices.Grow(l.psgUnits.ends, passages)
+	l.docUnits.spans = slices.Grow(l.docUnits.spans, docs)
+	l.psgUnits.spans = slices.Grow(l.psgUnits.spans, passages)
 	l.psgDoc, l.psgFirst = slices.Grow(l.psgDoc, passages), slices.Grow(l.psgFirst, passages)
 	l.psgProv = slices.Grow(l.psgProv, passages+1)
 }
@@ -105,15 +110,13 @@ func (l *layout) grow(docs, passages int) {
 // addDoc appends an article, in text order.
 func (l *layout) addDoc(d docRecord) {
 	l.docs = append(l.docs, d)
-	l.docUnits.starts = append(l.docUnits.starts, d.start)
-	l.docUnits.ends = append(l.docUnits.ends, d.end)
+	l.docUnits.spans = append(l.docUnits.spans, span{d.start, d.end})
 }
 
 // addPassage appends a passage, in text order; its provinces end where the next one's
 // start, so the last is closed by finish.
 func (l *layout) addPassage(p passageRecord) {
-	l.psgUnits.starts = append(l.psgUnits.starts, p.start)
-	l.psgUnits.ends = append(l.psgUnits.ends, p.end)
+	l.psgUnits.spans = append(l.psgUnits.spans, span{p.start, p.end})
 	l.psgDoc = append(l.psgDoc, p.doc)
 	l.psgFirst = append(l.psgFirst, p.first)
 	l.psgProv = append(l.psgProv, p.provinces)
@@ -195,7 +198,7 @@ func (l *layout) docWeight(u int, o occ, edge uint8) float64 {
 
 // passageWeight is what an occurrence with the given edges counts in passage u.
 func (l *layout) passageWeight(u int, o occ, edge uint8) float64 {
-	if wholeWord(edge, o.pos+o.n, l.psgUnits.ends[u]) {
+	if wholeWord(edge, o.pos+o.n, l.psgUnits.spans[u].end) {
 		return 2
 	}
 	return 1
@@ -204,15 +207,14 @@ func (l *layout) passageWeight(u int, o occ, edge uint8) float64 {
 // inUnits maps occurrences (in text order) to the units that contain them whole.
 func inUnits(occs []occ, us *units, weight func(unit int, o occ) float64) []unitTF {
 	var out []unitTF
-	ends, starts := us.ends, us.starts
-	n := len(ends)
+	n := us.len()
 	u := 0
 	for _, o := range occs {
 		u = us.seek(u, o.pos)
 		if u >= n {
 			break
 		}
-		if o.pos < starts[u] || o.pos+o.n > ends[u] {
+		if sp := us.spans[u]; o.pos < sp.start || o.pos+o.n > sp.end {
 			continue
 		}
 		out = addUnit(out, u, weight(u, o))
@@ -232,18 +234,18 @@ func addUnit(list []unitTF, u int, w float64) []unitTF {
 // seek is the first unit from u on that ends after pos. Occurrences are placed in order,
 // so the unit only moves forward: from pos's block, or by galloping past the last.
 func (us *units) seek(u int, pos uint32) int {
-	ends := us.ends
-	if u >= len(ends) || ends[u] > pos {
+	spans := us.spans
+	if u >= len(spans) || spans[u].end > pos {
 		return u
 	}
 	if k := int(pos >> blockShift); k < len(us.blocks) {
 		u = max(u, int(us.blocks[k]))
-		for u < len(ends) && ends[u] <= pos {
+		for u < len(spans) && spans[u].end <= pos {
 			u++
 		}
 		return u
 	}
-	return gallop(ends, u, pos)
+	return gallop(spans, u, pos)
 }
 
 // placeString places the occurrences of one string of n bytes (at pos, in order; a word
@@ -263,10 +265,10 @@ func (l *layout) placeString(pos []uint32, start []bool, n uint32) (docs, psgs [
 	dn, pn := l.docUnits.len(), l.psgUnits.len()
 	for i, p := range pos {
 		o := occ{p, n}
-		if du = l.docUnits.seek(du, p); du < dn && p >= l.docUnits.starts[du] && p+n <= l.docUnits.ends[du] {
+		if du = l.docUnits.seek(du, p); du < dn && p >= l.docUnits.spans[du].start && p+n <= l.docUnits.spans[du].end {
 			docs = addUnit(docs, du, l.docWeight(du, o, edges[i]))
 		}
-		if pu = l.psgUnits.seek(pu, p); pu < pn && p >= l.psgUnits.starts[pu] && p+n <= l.psgUnits.ends[pu] {
+		if pu = l.psgUnits.seek(pu, p); pu < pn && p >= l.psgUnits.spans[pu].start && p+n <= l.psgUnits.spans[pu].end {
 			psgs = addUnit(psgs, pu, l.passageWeight(pu, o, edges[i]))
 		}
 	}
@@ -274,16 +276,16 @@ func (l *layout) placeString(pos []uint32, start []bool, n uint32) (docs, psgs [
 }
 
 // gallop is the first unit from u on that ends after pos.
-func gallop(ends []uint32, u int, pos uint32) int {
-	n := len(ends)
+func gallop(spans []span, u int, pos uint32) int {
+	n := len(spans)
 	step := 1
-	for u+step < n && ends[u+step] <= pos {
+	for u+step < n && spans[u+step].end <= pos {
 		step *= 2
 	}
 	lo, hi := u+step/2+1, min(u+step, n)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if ends[m] <= pos {
+		if spans[m].end <= pos {
 			lo = m + 1
 		} else {
 			hi = m

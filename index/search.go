@@ -205,7 +205,7 @@ func bm25(us *units, avgLen float64, df int) func(unitTF) float64 {
 	total := float64(us.len())
 	idf := math.Log(1 + (total-float64(df)+0.5)/(float64(df)+0.5))
 	return func(t unitTF) float64 {
-		norm := bm25K1 * (1 - bm25B + bm25B*float64(us.ends[t.unit]-us.starts[t.unit])/max(avgLen, 1))
+		norm := bm25K1 * (1 - bm25B + bm25B*float64(us.spans[t.unit].end-us.spans[t.unit].start)/max(avgLen, 1))
 		return idf * t.tf * (bm25K1 + 1) / (t.tf + norm)
 	}
 }
