@@ -1,6 +1,9 @@
 package index
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // occ is an occurrence of a term: where it starts in folded.txt and its length in bytes.
 type occ struct{ pos, n uint32 }
@@ -82,9 +85,7 @@ type layout struct {
 	docs               []docRecord
 	words              wordBits
 	docUnits, psgUnits units
-	psgDoc             []uint32 // passage → its article
-	psgFirst           []uint32 // passage → the first of its article's group with the same text
-	psgProv            []uint32 // passage p's provinces are provs[psgProv[p]:psgProv[p+1]]
+	psgs               []passageInfo
 	provs              []uint16 // string ids
 	nameCount          int      // string ids in use
 
@@ -98,13 +99,22 @@ type layout struct {
 	maxYear      int
 }
 
+// passageInfo is what counting a passage reads, in one record: a search counts passages
+// all over a large collection, where each array read apart costs a cache miss.
+type passageInfo struct {
+	doc   uint32 // its article
+	first uint32 // the first passage of its article's group with the same text
+	provs uint32 // its provinces are provs[provs:provs+nprov]
+	nprov uint16
+	alone bool // it is its own first and its article has no copies: it repeats nothing
+}
+
 // grow makes room for the articles and passages to be added.
 func (l *layout) grow(docs, passages int) {
 	l.docs = slices.Grow(l.docs, docs)
 	l.docUnits.spans = slices.Grow(l.docUnits.spans, docs)
 	l.psgUnits.spans = slices.Grow(l.psgUnits.spans, passages)
-	l.psgDoc, l.psgFirst = slices.Grow(l.psgDoc, passages), slices.Grow(l.psgFirst, passages)
-	l.psgProv = slices.Grow(l.psgProv, passages+1)
+	l.psgs = slices.Grow(l.psgs, passages)
 }
 
 // addDoc appends an article, in text order.
@@ -117,15 +127,21 @@ func (l *layout) addDoc(d docRecord) {
 // start, so the last is closed by finish.
 func (l *layout) addPassage(p passageRecord) {
 	l.psgUnits.spans = append(l.psgUnits.spans, span{p.start, p.end})
-	l.psgDoc = append(l.psgDoc, p.doc)
-	l.psgFirst = append(l.psgFirst, p.first)
-	l.psgProv = append(l.psgProv, p.provinces)
+	l.psgs = append(l.psgs, passageInfo{doc: p.doc, first: p.first, provs: p.provinces})
 }
 
 // finish completes the layout once every article and passage is added: provs are the
 // provinces of the passages in turn, names the number of string ids.
 func (l *layout) finish(provs []uint16, names int) {
-	l.psgProv = append(l.psgProv, uint32(len(provs)))
+	for i := range l.psgs {
+		next := uint32(len(provs))
+		if i+1 < len(l.psgs) {
+			next = l.psgs[i+1].provs
+		}
+		p := &l.psgs[i]
+		p.nprov = uint16(min(next-p.provs, math.MaxUint16))
+		p.alone = p.first == uint32(i) && l.docs[p.doc].group == 0
+	}
 	l.provs, l.nameCount = provs, names
 	l.docUnits.index()
 	l.psgUnits.index()
@@ -133,7 +149,10 @@ func (l *layout) finish(provs []uint16, names int) {
 }
 
 // passageProvinces are the string ids of the provinces passage p is attributed to.
-func (l *layout) passageProvinces(p uint32) []uint16 { return l.provs[l.psgProv[p]:l.psgProv[p+1]] }
+func (l *layout) passageProvinces(p uint32) []uint16 {
+	i := &l.psgs[p]
+	return l.provs[i.provs : i.provs+uint32(i.nprov)]
+}
 
 // numberGroups numbers the near-duplicate groups and lists their articles, and measures
 // the articles for ranking.
@@ -323,13 +342,13 @@ func (l *layout) distinctPassages(n int, unit func(i int) uint32, fn func(p uint
 	var seen []uint64 // a bit per passage: its text has been counted
 	for i := range n {
 		p := unit(i)
-		first := l.psgFirst[p]
-		if first == p && l.docs[l.psgDoc[p]].group == 0 {
-			fn(p) // an article without copies repeats nothing
+		if l.psgs[p].alone {
+			fn(p)
 			continue
 		}
+		first := l.psgs[p].first
 		if seen == nil {
-			seen = make([]uint64, (len(l.psgFirst)+63)/64)
+			seen = make([]uint64, (len(l.psgs)+63)/64)
 		}
 		if seen[first/64]&(1<<(first%64)) != 0 {
 			continue
@@ -343,7 +362,7 @@ func (l *layout) distinctPassages(n int, unit func(i int) uint32, fn func(p uint
 // each province, leaving out those of articles that keep refuses (nil: none).
 func (l *layout) countProvinces(n int, unit func(i int) uint32, keep func(doc uint32) bool, byID []int) {
 	l.distinctPassages(n, unit, func(p uint32) {
-		if keep != nil && !keep(l.psgDoc[p]) {
+		if keep != nil && !keep(l.psgs[p].doc) {
 			return
 		}
 		for _, id := range l.passageProvinces(p) {

@@ -333,7 +333,7 @@ func (ix *Index) find(ctx context.Context, q *query.Query, withDocs, answered bo
 	}
 	if docOK != nil || m.provinces != nil {
 		psgOK = func(p int) bool {
-			if docOK != nil && !docOK(int(ix.psgDoc[p])) {
+			if docOK != nil && !docOK(int(ix.psgs[p].doc)) {
 				return false
 			}
 			if m.provinces == nil {
@@ -436,7 +436,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	var hits []docHit
 	if f.m.provinces != nil {
 		for i, p := range f.passages {
-			d := ix.psgDoc[p.unit]
+			d := ix.psgs[p.unit].doc
 			if k := len(hits); k > 0 && hits[k-1].doc == d {
 				hits[k-1].score += p.score
 				hits[k-1].to++
@@ -727,7 +727,7 @@ func (ix *Index) Trend(ctx context.Context, q *query.Query) (map[string]map[int]
 	}
 	out := map[string]map[int]int{}
 	ix.distinctPassages(len(f.passages), func(i int) uint32 { return f.passages[i].unit }, func(p uint32) {
-		year := int(ix.docs[ix.psgDoc[p]].year)
+		year := int(ix.docs[ix.psgs[p].doc].year)
 		for _, id := range ix.passageProvinces(p) {
 			pv := ix.names[id]
 			if out[pv] == nil {
