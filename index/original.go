@@ -60,15 +60,16 @@ func commonPrefix(a, b string) int {
 	return k
 }
 
-// original is a text in folded characters with the patches that restore its original ones.
+// original is a text in folded characters with the patches that restore its original
+// ones. The folded bytes of an indexed article are the mapped file's, not a copy.
 type original struct {
-	folded  string
+	folded  []byte
 	patches []byte
 }
 
 // newOriginal pairs text with its folded form (same runes), for texts that are not stored.
 func newOriginal(text, folded string) original {
-	return original{folded: folded, patches: appendPatches(nil, text, folded)}
+	return original{folded: []byte(folded), patches: appendPatches(nil, text, folded)}
 }
 
 // text is the original of the folded bytes [ws, we), which must start and end characters.
@@ -97,7 +98,7 @@ func (o original) text(ws, we int) string {
 		if at >= we || at < last {
 			break
 		}
-		rf, size := utf8.DecodeRuneInString(o.folded[at:])
+		rf, size := utf8.DecodeRune(o.folded[at:])
 		if at+size > we {
 			break
 		}
@@ -108,10 +109,10 @@ func (o original) text(ws, we int) string {
 		if v&1 == 0 {
 			r = rf - '!' + 0xFF01
 		}
-		b.WriteString(o.folded[cur:at])
+		b.Write(o.folded[cur:at])
 		b.WriteRune(r)
 		cur = last
 	}
-	b.WriteString(o.folded[cur:we])
+	b.Write(o.folded[cur:we])
 	return b.String()
 }

@@ -90,7 +90,7 @@ func FuzzOriginal(f *testing.F) {
 			t.Fatalf("restores %q, want %q", got, text)
 		}
 		// Patches that do not belong to the text restore something, and never panic.
-		o := original{folded: folded, patches: damaged}
+		o := original{folded: []byte(folded), patches: damaged}
 		for i := range folded {
 			o.text(i, len(folded))
 			o.text(0, i)

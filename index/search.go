@@ -682,7 +682,7 @@ func (ix *Index) page(ctx context.Context, page []docHit, dups [][]uint32, psgs 
 		if hit.Provinces == nil {
 			hit.Provinces = []string{}
 		}
-		o := original{folded: string(ix.folded[d.text:d.end]), patches: ix.patches[d.patchStart:d.patchEnd]}
+		o := original{folded: ix.folded[d.text:d.end], patches: ix.patches[d.patchStart:d.patchEnd]}
 		if h.to > h.from {
 			for _, p := range psgs[h.from:h.to] {
 				s, e := ix.passages.start(int(p.unit))-d.text, ix.passages.end(int(p.unit))-d.text

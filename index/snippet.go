@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strings"
@@ -13,8 +14,8 @@ import (
 // (folded) occur in text, HTML-escaped, with each occurrence wrapped in <mark>. The text
 // keeps its original characters; matching is done on its folded form.
 func Snippets(text string, terms []string, max, width int) []string {
-	folded := hanzi.Fold(text)
-	return snippets(newOriginal(text, folded), 0, len(folded), terms, max, width)
+	o := newOriginal(text, hanzi.Fold(text))
+	return snippets(o, 0, len(o.folded), terms, max, width)
 }
 
 // snippets is Snippets for the folded bytes [s, e) of a text whose original characters
@@ -24,6 +25,10 @@ func Snippets(text string, terms []string, max, width int) []string {
 func snippets(o original, s, e int, terms []string, max, width int) []string {
 	folded := o.folded[s:e]
 	terms = slices.DeleteFunc(slices.Clone(terms), func(t string) bool { return t == "" })
+	needles := make([][]byte, len(terms))
+	for i, t := range terms {
+		needles[i] = []byte(t)
+	}
 	longest := 0
 	for _, t := range terms {
 		longest = max0(longest, len(t))
@@ -39,7 +44,7 @@ func snippets(o original, s, e int, terms []string, max, width int) []string {
 		for i, t := range terms {
 			if nextAt[i] == -2 || (nextAt[i] >= 0 && nextAt[i] < from) {
 				nextAt[i] = -1
-				if k := strings.Index(folded[from:], t); k >= 0 {
+				if k := bytes.Index(folded[from:], needles[i]); k >= 0 {
 					nextAt[i] = from + k
 				}
 			}
@@ -56,29 +61,29 @@ func snippets(o original, s, e int, terms []string, max, width int) []string {
 			break
 		}
 		// The window: up to pad characters on each side, within the line.
-		pad := max0((width-utf8.RuneCountInString(folded[s0:e0]))/2, 0)
+		pad := max0((width-utf8.RuneCount(folded[s0:e0]))/2, 0)
 		ws, we := s0, e0
 		for i := 0; i < pad && ws > 0 && folded[ws-1] != '\n'; i++ {
-			_, size := utf8.DecodeLastRuneInString(folded[:ws])
+			_, size := utf8.DecodeLastRune(folded[:ws])
 			ws -= size
 		}
 		for i := 0; i < pad && we < len(folded) && folded[we] != '\n'; i++ {
-			_, size := utf8.DecodeRuneInString(folded[we:])
+			_, size := utf8.DecodeRune(folded[we:])
 			we += size
 		}
 		window := []rune(o.text(s+ws, s+we))
 		// Occurrences that reach into the window are marked, clipped to it.
 		from, to := max0(ws-longest+1, 0), min(we+longest-1, len(folded))
 		var local [][2]int
-		for _, t := range terms {
+		for _, t := range needles {
 			for k := from; ; {
-				i := strings.Index(folded[k:to], t)
+				i := bytes.Index(folded[k:to], t)
 				if i < 0 {
 					break
 				}
 				b, e := k+i, k+i+len(t)
 				local = append(local, [2]int{runeOffset(folded, ws, b), runeOffset(folded, ws, e)})
-				_, size := utf8.DecodeRuneInString(folded[b:])
+				_, size := utf8.DecodeRune(folded[b:])
 				k = b + size
 			}
 		}
@@ -97,11 +102,11 @@ func snippets(o original, s, e int, terms []string, max, width int) []string {
 }
 
 // runeOffset is the number of characters from byte ws to byte b of s, negative before ws.
-func runeOffset(s string, ws, b int) int {
+func runeOffset(s []byte, ws, b int) int {
 	if b < ws {
-		return -utf8.RuneCountInString(s[b:ws])
+		return -utf8.RuneCount(s[b:ws])
 	}
-	return utf8.RuneCountInString(s[ws:b])
+	return utf8.RuneCount(s[ws:b])
 }
 
 func max0(a, b int) int {
