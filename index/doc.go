@@ -2,9 +2,10 @@
 // any string in folded text, BM25 ranking, facets, snippets and atomic index generations.
 //
 // A generation holds the folded text of every article (title and cleaned text) in one file,
-// and a posting list for every pair of adjacent characters: the byte positions where the
-// pair starts. A term is found by reading the positions of its rarest pair, merging those
-// of its other pairs while they are short, and comparing the text at what remains, the way
+// the places where folding changed a character (to show the original), and a posting list
+// for every pair of adjacent characters: the byte positions where the pair starts. A term
+// is found by reading the positions of its rarest pair, merging those of its other pairs
+// where that costs less than reading the text, and comparing the text at what remains, the way
 // code-search engines (zoekt, Google Code Search) verify n-gram candidates; the positions
 // are then placed in articles and in passages (sentences attributed to provinces) by their
 // byte ranges. A string too common for that to stay quick (4 096 occurrences or more) has
