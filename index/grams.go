@@ -81,7 +81,8 @@ func (l *gramLister) wordStarts(pos []uint32) []bool {
 	return start
 }
 
-// fourBytes are the bytes of the text from at on, little-endian, zero past its end.
+// fourBytes are the bytes of the text from at on, little-endian, zero past its end: a
+// character there decodes whole, and past the end is NUL, which is never listed.
 func (l *gramLister) fourBytes(at uint32) uint32 {
 	if int(at)+4 <= len(l.folded) {
 		return binary.LittleEndian.Uint32(l.folded[at:])
@@ -115,9 +116,8 @@ func (l *gramLister) extend(key string, pos []uint32, start []bool, out []listed
 	counts := map[rune]int{}
 	for i, v := range nexts {
 		b := [4]byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24)}
-		r, _ := utf8.DecodeRune(b[:min(4, max(len(l.folded)-int(pos[i]+n), 0))])
-		nexts[i] = r
-		counts[r]++
+		nexts[i], _ = utf8.DecodeRune(b[:])
+		counts[nexts[i]]++
 	}
 	var frequent []rune
 	for r, c := range counts {

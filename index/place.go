@@ -229,14 +229,13 @@ func inUnits(occs []occ, us *units, weight func(unit int, o occ) float64) []unit
 	n := us.len()
 	u := 0
 	for _, o := range occs {
-		u = us.seek(u, o.pos)
-		if u >= n {
+		var holds bool
+		if u, holds = us.find(u, o); u >= n {
 			break
 		}
-		if sp := us.spans[u]; o.pos < sp.start || o.pos+o.n > sp.end {
-			continue
+		if holds {
+			out = addUnit(out, u, weight(u, o))
 		}
-		out = addUnit(out, u, weight(u, o))
 	}
 	return out
 }
@@ -248,6 +247,13 @@ func addUnit(list []unitTF, u int, w float64) []unitTF {
 		return list
 	}
 	return append(list, unitTF{uint32(u), w})
+}
+
+// find seeks, from unit u on, the unit an occurrence falls in, and tells whether that
+// unit holds it whole.
+func (us *units) find(u int, o occ) (int, bool) {
+	u = us.seek(u, o.pos)
+	return u, u < len(us.spans) && o.pos >= us.spans[u].start && o.pos+o.n <= us.spans[u].end
 }
 
 // seek is the first unit from u on that ends after pos. Occurrences are placed in order,
@@ -281,13 +287,13 @@ func (l *layout) placeString(pos []uint32, start []bool, n uint32) (docs, psgs [
 		edges[i] = b2u(start[i]) | b2u(l.words.boundary(p+n))<<1
 	}
 	du, pu := 0, 0
-	dn, pn := l.docUnits.len(), l.psgUnits.len()
 	for i, p := range pos {
 		o := occ{p, n}
-		if du = l.docUnits.seek(du, p); du < dn && p >= l.docUnits.spans[du].start && p+n <= l.docUnits.spans[du].end {
+		var holds bool
+		if du, holds = l.docUnits.find(du, o); holds {
 			docs = addUnit(docs, du, l.docWeight(du, o, edges[i]))
 		}
-		if pu = l.psgUnits.seek(pu, p); pu < pn && p >= l.psgUnits.spans[pu].start && p+n <= l.psgUnits.spans[pu].end {
+		if pu, holds = l.psgUnits.find(pu, o); holds {
 			psgs = addUnit(psgs, pu, l.passageWeight(pu, o, edges[i]))
 		}
 	}
