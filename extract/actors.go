@@ -17,7 +17,7 @@ import (
 // leadWords may stand before a clause's subject without changing it.
 var leadWords = wordList(
 	"同时", "此外", "另外", "其中", "比如", "例如", "譬如", "如", "据悉", "据了解", "据介绍",
-	"目前", "同样", "而且", "而", "并且", "对此", "为此", "随后", "此前", "近年来", "今年以来",
+	"近日", "连日来", "目前", "同样", "而且", "而", "并且", "对此", "为此", "随后", "此前", "近年来", "今年以来",
 	"今年", "去年", "近年", "当前", "近期", "日前", "年初", "年底", "年内", "据统计",
 	"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
 )
@@ -148,7 +148,13 @@ func (d *doc) attributeActors() {
 		s.matches = d.matches[mi:mj]
 		d.findGroups(s, s.matches)
 	}
-	main := d.mainActor()
+	d.subject, d.subjectWhy = d.docSubject()
+	main := d.subject
+	if len(main) == 1 && main[0].Kind != string(gazetteer.KindCentral) {
+		for si := range d.sents {
+			d.unknownPlace(&d.sents[si], main[0].Province)
+		}
+	}
 	// prev is the subject of the last clause that had one; prevAll is every
 	// subject of that sentence, for a sentence that refers to all of them.
 	var prev, prevAll []Actor
@@ -217,7 +223,8 @@ var entitySuffixes = wordList("公司", "集团", "协会", "学会", "联合会
 // levelStarts open the names of a province's or a place's own organs and
 // units (省委组织部, 市人民医院, 全县): they are the actor the text is about.
 var levelStarts = wordList("省", "市", "县", "区", "州", "盟", "旗", "乡", "镇", "村", "街道", "社区",
-	"自治区", "兵团", "全", "各", "本", "该", "我", "其", "此", "这", "党")
+	"自治区", "兵团", "全", "各", "本", "该", "我", "其", "此", "这", "党",
+	"集团公司", "集团党组", "集团党委", "公司党组", "公司党委", "总公司")
 
 // maxSubjectName is how long an unknown organisation's name may be.
 const maxSubjectName = 14
@@ -290,12 +297,172 @@ func (d *doc) skipLead(p, end int) int {
 // yearTails may follow a leading year: 2024年以来, 2024年底.
 var yearTails = wordList("以来", "来", "底", "初", "末", "内", "上半年", "下半年", "度")
 
-// mainActor returns the actor a whole text reports on, when there is one: a
-// provincial report (湖北 on its own organs) or a local news story names one
-// province, or places in it, as the subject of nearly all its clauses. Its
-// sentences without a subject of their own are that actor's work, including
-// those that open with 全省, 各地 or 省直机关, which there refer to it. A review
-// of many provinces (or a template with ××市) has no main actor.
+// docSubject returns the one actor a local report is about and where it
+// was found. The headline (株洲市委常委会听取…, 越秀区：以…), else the lead
+// sentence's subject (近日，岳西县召开…), else the actor nearly every clause
+// names, else the dateline's place (本报昭通讯, 新华网成都…电) proposes an
+// actor. It is taken when the body bears it out (see corroborated) and its
+// clause subjects do not mostly name others: a review of many provinces has
+// no subject. A dateline never makes its place the actor of its own
+// sentence (新华社北京…电 已有21个省区市…), and reporters' places are never
+// actors: they say where a story was filed, not who acted.
+func (d *doc) docSubject() ([]Actor, string) {
+	for _, c := range []struct {
+		actors []Actor
+		why    string
+	}{{d.titleActor(), "title"}, {d.leadActor(), "lead"}, {d.mainActor(), "subjects"}, {d.datelineActor(), "dateline"}} {
+		if len(c.actors) == 1 && d.fitsBody(c.actors[0]) && d.corroborated(c.actors[0]) {
+			return c.actors, c.why
+		}
+	}
+	return nil, ""
+}
+
+// selfReferences open the clauses of a report about one actor that refer to
+// it: 全市…, 县委…, 该县…, 街道…, 集团公司党组….
+var selfReferences = wordList("全省", "全市", "全县", "全区", "全州", "全盟", "全旗", "全镇", "全乡", "全系统",
+	"全行", "全校", "省委", "市委", "县委", "区委", "州委", "盟委", "旗委", "镇党委", "乡党委", "街道",
+	"该省", "该市", "该县", "该区", "该州", "该镇", "我省", "我市", "我县", "我区", "集团公司", "集团党组",
+	"公司党组", "总行")
+
+// corroborated reports whether the text bears out a as its subject: a
+// clause refers to the text's own actor (全市…, 该县…) or two clauses name a.
+// One mention alone may open a review of many.
+func (d *doc) corroborated(a Actor) bool {
+	key, named := liftKey(a), 0
+	for si := range d.sents {
+		s := &d.sents[si]
+		for _, g := range s.groups {
+			for _, b := range g.actors {
+				if liftKey(b) == key {
+					named++
+				}
+			}
+		}
+		for p := s.start; p < s.end; p++ {
+			if p > s.start && p != s.proper && !isClauseBreak(d.rs[p-1]) {
+				continue
+			}
+			if _, ok := prefixAt(d.rs, d.skipLead(p, s.end), selfReferences); ok {
+				return true
+			}
+		}
+	}
+	return named >= 2
+}
+
+// liftKey is the unit an actor belongs to when actors are compared across a
+// text: its province, or a central body itself.
+func liftKey(a Actor) string {
+	if a.Kind == string(gazetteer.KindCentral) {
+		return a.Name
+	}
+	return a.Province
+}
+
+// maxOtherShare is the share of clause subjects outside a proposed subject's
+// province (or body) that a text about that subject may have.
+const maxOtherShare = 0.25
+
+// fitsBody reports whether the clause subjects of the text agree with a as
+// the text's subject: all but a few lie within it.
+func (d *doc) fitsBody(a Actor) bool {
+	key := liftKey(a)
+	total, others := 0, 0
+	for _, s := range d.sents {
+		for _, g := range s.groups {
+			for _, b := range g.actors {
+				total++
+				if liftKey(b) != key {
+					others++
+				}
+			}
+		}
+	}
+	return others <= 1 || float64(others) <= maxOtherShare*float64(total)
+}
+
+// maxTitle is how long a headline may be.
+const maxTitle = 48
+
+// titleObjects before a name in a headline make it what the story's actor
+// learns from or visits (学习浙江经验, 走进延安): not the story's actor.
+var titleObjects = wordList("学习", "借鉴", "赴", "走进", "对话", "来到", "对标")
+
+// titleActor returns the one actor a headline names: the first line when it
+// is short, has no sentence ending and is followed by the text.
+func (d *doc) titleActor() []Actor {
+	if len(d.sents) < 2 {
+		return nil
+	}
+	s := &d.sents[0]
+	if s.para != 0 || s.end-s.start > maxTitle || d.sents[1].para == 0 || isEnder(d.rs[s.end-1]) {
+		return nil
+	}
+	var found []Actor
+	for i := 0; i < len(s.matches); i++ {
+		m := s.matches[i]
+		if s.inQuote(m.Start) {
+			continue
+		}
+		if _, ok := suffixAt(d.rs, m.Start, titleObjects); ok {
+			continue
+		}
+		i = lastNested(s.matches, i)
+		m = s.matches[i]
+		if _, ok := prefixAt(d.rs, m.End, nonActorFollowers); ok {
+			continue
+		}
+		if a, ok := d.actor(m, s.matches); ok && !hasActor(found, a) {
+			found = append(found, a)
+		}
+	}
+	return found
+}
+
+// lastNested returns the index of the last of the names that follow ms[i]
+// without a gap (广州市越秀区, 朝阳区望京街道): each lies within the one
+// before it, and the last is the one the text speaks of.
+func lastNested(ms []gazetteer.Match, i int) int {
+	for i+1 < len(ms) && ms[i+1].Start == ms[i].End && ms[i].Kind != gazetteer.KindCentral && ms[i+1].Kind == gazetteer.KindPlace {
+		i++
+	}
+	return i
+}
+
+// leadActor returns the subject of the lead, the first sentence after the
+// headline and the bylines: short lines without a sentence ending.
+func (d *doc) leadActor() []Actor {
+	for i := range d.sents {
+		s := &d.sents[i]
+		if s.end-s.start <= maxTitle && !isEnder(d.rs[s.end-1]) {
+			continue // headline, byline, source line
+		}
+		if len(s.groups) == 0 {
+			return nil
+		}
+		return s.groups[0].actors
+	}
+	return nil
+}
+
+// datelineActor returns the place of a dateline (本报昭通讯,
+// 新华网成都5月4日电): where a story was filed, which is the actor of a
+// local story when the body bears it out (see docSubject).
+func (d *doc) datelineActor() []Actor {
+	for i := range d.sents {
+		if d.sents[i].line != nil {
+			return d.sents[i].line
+		}
+		if i > 2 {
+			break
+		}
+	}
+	return nil
+}
+
+// mainActor returns the actor nearly all clause subjects name (a province
+// or a central body), when the opening names it too.
 func (d *doc) mainActor() []Actor {
 	counts := map[Actor]int{}
 	total := 0
@@ -310,54 +477,12 @@ func (d *doc) mainActor() []Actor {
 			}
 		}
 	}
-	if total == 0 {
-		return d.headlineActor()
-	}
 	for a, n := range counts {
 		if n >= 2 && float64(n) >= mainActorShare*float64(total) && d.namedInOpening(a) {
 			return []Actor{a}
 		}
 	}
 	return nil
-}
-
-// selfReferences are the words a local report uses for its own actor.
-var selfReferences = wordList("全省", "全市", "全县", "全区", "全州", "省委", "市委", "县委", "区委", "州委", "我省", "我市", "我县", "我区")
-
-// headlineActor returns the actor of a report whose clauses name no actor at
-// all (中共会宁县委书记…述职报告, then only 县委, 全县): the one actor its
-// first line names, when the text refers to itself as a province or a place
-// at least twice.
-func (d *doc) headlineActor() []Actor {
-	var found []Actor
-	for _, m := range d.matches {
-		if len(d.sents) == 0 || m.Start >= d.sents[0].end || d.sents[0].para != 0 {
-			break
-		}
-		a, ok := d.actor(m, d.matches)
-		if !ok {
-			continue
-		}
-		if a.Kind != string(gazetteer.KindCentral) {
-			a = Actor{Name: a.Province, Kind: string(gazetteer.KindProvince), Province: a.Province}
-		}
-		if !hasActor(found, a) {
-			found = append(found, a)
-		}
-	}
-	if len(found) != 1 {
-		return nil
-	}
-	refs := 0
-	for p := 0; p < len(d.rs) && refs < 2; p++ {
-		if _, ok := prefixAt(d.rs, p, selfReferences); ok {
-			refs++
-		}
-	}
-	if refs < 2 {
-		return nil
-	}
-	return found
 }
 
 // namedInOpening reports whether the headline, byline or first lines name a
@@ -374,6 +499,42 @@ func (d *doc) namedInOpening(a Actor) bool {
 	return false
 }
 
+// placeSuffixes end the names of villages, communities and streets, which
+// no gazetteer lists in full.
+var placeSuffixes = wordList("社区", "村", "街道", "嘎查")
+
+// maxPlaceName is how long an unlisted village's or community's name may be.
+const maxPlaceName = 10
+
+// unknownPlace gives a sentence without a subject the village, community or
+// street that opens it and then acts (南湖东园社区探索…, 北京街道创新…,
+// 某某村党支部…): a place of the report's province that the gazetteer does
+// not list.
+func (d *doc) unknownPlace(s *sentence, province string) {
+	if len(s.groups) > 0 {
+		return
+	}
+	rs := d.rs
+	p := d.skipLead(s.start, s.end)
+	if _, ok := prefixAt(rs, p, levelStarts); ok {
+		return
+	}
+	if _, ok := prefixAt(rs, p, genericStarts); ok {
+		return
+	}
+	for q := p + 2; q < s.end && q-p <= maxPlaceName && isHan(rs[q-1]) && !s.inQuote(q-1); q++ {
+		n, ok := suffixAt(rs, q, placeSuffixes)
+		if !ok || q-n-p < 2 {
+			continue
+		}
+		if _, verb := prefixAt(rs, q, doingVerbs); rs[q] != '党' && !verb {
+			continue
+		}
+		s.groups = append(s.groups, group{pos: p, actors: []Actor{{Name: string(rs[p:q]), Kind: string(gazetteer.KindPlace), Province: province}}})
+		return
+	}
+}
+
 // mainActorShare is the share of clause subjects one actor must have to be
 // the main actor of a text.
 const mainActorShare = 0.8
@@ -385,13 +546,8 @@ func (d *doc) findGroups(s *sentence, ms []gazetteer.Match) {
 		i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= pos })
 		return i, i < len(ms) && ms[i].Start == pos && !s.inQuote(pos)
 	}
-	line, afterLine := d.dateline(s, ms)
-	defer func() {
-		// The dateline's place acts only when the sentence names no one else.
-		if afterLine > 0 && len(s.groups) == 0 {
-			s.groups = append(s.groups, line)
-		}
-	}()
+	afterLine := d.dateline(s, ms)
+	s.proper = afterLine
 	depth := 0
 	clauseStart := s.start
 	if afterLine > 0 {
@@ -449,6 +605,7 @@ func (d *doc) clauseSubject(s *sentence, ms []gazetteer.Match, at func(int) (int
 		var actors []Actor
 		end := st
 		for {
+			i = lastNested(ms, i)
 			m := ms[i]
 			if a, ok := d.actor(m, ms); ok && !hasActor(actors, a) {
 				actors = append(actors, a)
@@ -483,9 +640,10 @@ func (d *doc) clauseSubject(s *sentence, ms []gazetteer.Match, at func(int) (int
 }
 
 // dateline recognises a news dateline at the start of a sentence
-// (新华网重庆7月30日电(记者…)): it returns the place it names as a group and
-// the offset where the sentence proper begins, or 0 if there is none.
-func (d *doc) dateline(s *sentence, ms []gazetteer.Match) (group, int) {
+// (新华社北京1月26日电(记者…), 本报昭通讯): it returns the offset where the
+// sentence proper begins, or 0 if there is none. The place of a local
+// paper's own dateline (本报…) is kept in s.local: the place it covers.
+func (d *doc) dateline(s *sentence, ms []gazetteer.Match) int {
 	rs := d.rs
 	for _, m := range ms {
 		if m.Start-s.start > 8 {
@@ -495,13 +653,14 @@ func (d *doc) dateline(s *sentence, ms []gazetteer.Match) (group, int) {
 		for p < s.end && p-m.End < 8 && (isDigit(rs[p]) || rs[p] == '月' || rs[p] == '日') {
 			p++
 		}
-		if p >= s.end || rs[p] != '电' || p == m.End {
+		if p >= s.end || !(rs[p] == '电' && p > m.End || rs[p] == '讯') {
 			continue
 		}
 		a, ok := d.actor(m, ms)
 		if !ok {
 			continue
 		}
+		s.line = []Actor{a}
 		p++
 		if p < s.end && (rs[p] == '(' || rs[p] == '（') {
 			for p < s.end && rs[p] != ')' && rs[p] != '）' {
@@ -512,9 +671,47 @@ func (d *doc) dateline(s *sentence, ms []gazetteer.Match) (group, int) {
 		for p < s.end && isSpace(rs[p]) {
 			p++
 		}
-		return group{pos: s.start, actors: []Actor{a}}, min(p, s.end)
+		return min(p, s.end)
 	}
-	return group{}, 0
+	return 0
+}
+
+// streetFollowers after a province's name make it part of the name of a
+// street or a road elsewhere (广州的北京街道, 南京的上海路).
+var streetFollowers = wordList("街道", "大街", "大道", "社区", "路")
+
+// notRoads after 路 make it a word of its own (路径, 路线), not a road.
+var notRoads = wordList("径", "线", "子", "上", "数")
+
+// dropStreetNames removes the province names that begin a street's or a road's name.
+func dropStreetNames(rs []rune, ms []gazetteer.Match) []gazetteer.Match {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Kind == gazetteer.KindProvince {
+			if n, ok := prefixAt(rs, m.End, streetFollowers); ok {
+				if _, word := prefixAt(rs, m.End+n, notRoads); n > 1 || !word {
+					continue
+				}
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// actorName is the name a place is reported by: without the city it lies
+// in (福州市鼓楼区 → 鼓楼区). Central bodies keep the name the text uses.
+func actorName(m gazetteer.Match) string {
+	if m.Kind != gazetteer.KindPlace {
+		return m.Name
+	}
+	rs := []rune(m.Name)
+	for k := 2; k < len(rs)-2; k++ {
+		if rs[k] == '市' {
+			return string(rs[k+1:])
+		}
+	}
+	return m.Name
 }
 
 // actor turns a match into an actor, resolving an ambiguous place name by
@@ -527,7 +724,7 @@ func (d *doc) actor(m gazetteer.Match, ms []gazetteer.Match) (Actor, bool) {
 			return Actor{}, false
 		}
 	}
-	return Actor{Name: m.Name, Kind: string(m.Kind), Province: prov}, true
+	return Actor{Name: actorName(m), Kind: string(m.Kind), Province: prov}, true
 }
 
 func (d *doc) resolve(cands []string, ms []gazetteer.Match) string {

@@ -51,6 +51,12 @@ type Result struct {
 	Metrics     []Metric
 	// Year is the year whose work the text reports on, 0 if unclear.
 	Year int
+	// Subject is the one actor a local report is about, whose work its
+	// sentences without a subject of their own report; the zero Actor for a
+	// review of many actors. SubjectWhy says where it was found: "title",
+	// "lead", "dateline" or "subjects" (the clause subjects nearly all name it).
+	Subject    Actor
+	SubjectWhy string
 }
 
 // Extractor extracts items from texts. It is safe for concurrent use.
@@ -84,7 +90,7 @@ func (e *Extractor) ExtractFolded(text, folded string) Result {
 	}
 	d := &doc{rs: rs, orig: orig, ex: e}
 	d.sents = splitSentences(rs)
-	d.matches = e.gaz.FindRunes(rs)
+	d.matches = dropStreetNames(rs, e.gaz.FindRunes(rs))
 	d.attributeActors()
 
 	var res Result
@@ -97,6 +103,9 @@ func (e *Extractor) ExtractFolded(text, folded string) Result {
 		res.Metrics = append(res.Metrics, d.metrics(i)...)
 	}
 	res.Year = reportYear(rs)
+	if len(d.subject) == 1 {
+		res.Subject, res.SubjectWhy = d.subject[0], d.subjectWhy
+	}
 	return res
 }
 
@@ -110,4 +119,7 @@ type doc struct {
 	// provCount counts how often each province is named in the text, to
 	// resolve ambiguous place names.
 	provCount map[string]int
+	// subject is the document's own actor (see Result.Subject), or nil.
+	subject    []Actor
+	subjectWhy string
 }

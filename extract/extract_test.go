@@ -120,7 +120,7 @@ func TestMainActor(t *testing.T) {
 
 func TestHeadlineActor(t *testing.T) {
 	text := "中共会宁县委书记述职报告\n县委研究党建工作12次。全县新建党支部20个。"
-	if got, want := metricsOf(testExtractor.Extract(text)), "甘肃:12次 甘肃:20个"; got != want {
+	if got, want := metricsOf(testExtractor.Extract(text)), "会宁县:12次 会宁县:20个"; got != want {
 		t.Errorf("metrics = %q, want %q", got, want)
 	}
 	// Without the text referring to itself, a place in the headline is not its actor.

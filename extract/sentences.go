@@ -17,6 +17,8 @@ type sentence struct {
 	matches    []gazetteer.Match
 	groups     []group
 	inherited  []Actor
+	line       []Actor // the place of the dateline that opens the sentence
+	proper     int     // where the sentence proper begins after a dateline; 0 without one
 }
 
 // group is a run of actors that together are the subject of a clause
