@@ -90,6 +90,9 @@ func (d *doc) isInitiative(s *sentence, q span, name string) bool {
 		return false
 	}
 	open := rs[q.start-1]
+	if d.headlineName(s, q) {
+		return true
+	}
 	if open == '《' && (strings.HasSuffix(norm, "报") || strings.HasSuffix(norm, "杂志")) {
 		return false // a newspaper or journal
 	}
@@ -119,8 +122,9 @@ func (d *doc) isInitiative(s *sentence, q span, name string) bool {
 	if ratings[norm] || d.ratedBefore(s, q.start-1) {
 		return false
 	}
-	// “三种人”要求, “绿水青山就是金山银山”理念: someone's requirement or idea.
-	if _, ok := prefixAt(rs, after, ideaNouns); ok {
+	// “三种人”要求, “绿水青山就是金山银山”理念: someone's requirement or idea,
+	// unless the name says itself what it is (“支部建设年”要求).
+	if _, ok := prefixAt(rs, after, ideaNouns); ok && !headNamed(norm) {
 		return false
 	}
 	// 纠“四风”, 破除“信息孤岛”: the object of fixing is a problem.
@@ -197,6 +201,12 @@ func (d *doc) figureBefore(s *sentence, pos int) bool {
 // with (以“循迹溯源学思想促践行”为牵引); measures and standards (为标尺) do not.
 var levers = wordList("抓手", "牵引", "载体", "主线", "契机", "路径", "切入点", "突破口", "引领", "龙头", "依托", "平台")
 
+// meansVerbs right before a mark make it the means of the work (通过“点对点”查问题).
+var meansVerbs = wordList("通过", "运用", "依托", "借助", "利用")
+
+// joinVerbs after 与“…” make the mark what a programme is joined with.
+var joinVerbs = wordList("结合", "相结合", "融合", "深度融合", "相融合")
+
 // usedAsMeans reports whether the mark q is what the actor takes up: the
 // object of 把/将 (把“…”融入, 将“…”纳入) or the lever in 以“…”为抓手.
 func (d *doc) usedAsMeans(s *sentence, q span) bool {
@@ -205,9 +215,15 @@ func (d *doc) usedAsMeans(s *sentence, q span) bool {
 	if open-1 < s.start {
 		return false
 	}
+	if _, ok := suffixAt(rs, open, meansVerbs); ok {
+		return true
+	}
 	switch rs[open-1] {
 	case '把', '将':
 		return true
+	case '与', '和':
+		_, ok := prefixAt(rs, q.end+1, joinVerbs) // 将院落会与“积分超市”结合
+		return ok
 	case '以':
 		if q.end+1 < s.end && rs[q.end+1] == '为' {
 			_, ok := prefixAt(rs, q.end+2, levers)
@@ -230,7 +246,7 @@ var headNouns = wordList(
 	"运动", "宣讲", "培训", "教育", "实践", "建设", "治理", "整治", "联系点", "中心", "支部", "党委",
 	"网格", "做法", "经验", "评议", "述职", "考核", "督查", "巡察", "调研", "结对", "共建", "联建",
 	"管理", "工作", "课堂", "讲堂", "党课", "书屋", "之家", "站", "室", "队", "班", "网", "群",
-	"会", "赛", "节", "榜", "奖", "法",
+	"会", "赛", "节", "榜", "奖", "法", "全覆盖", "超市",
 )
 
 // predicateVerbs after a mark start the clause's predicate: a head noun
@@ -262,12 +278,36 @@ func looksNamed(norm, name string) bool {
 	if strings.ContainsRune(numeralStarts, first) && utf8.RuneCountInString(norm) != 4 {
 		return true
 	}
+	return headNamed(norm)
+}
+
+// minYearName is how long the name of a year of a campaign is (支部建设年).
+const minYearName = 4
+
+// headNamed reports whether a name ends with a word that says what kind of
+// programme it is (…活动, …工程, …建设年).
+func headNamed(norm string) bool {
+	rs := []rune(norm)
+	if len(rs) >= minYearName && rs[len(rs)-1] == '年' && !isDigit(rs[len(rs)-2]) && !isChineseNumeral(rs[len(rs)-2]) {
+		return true // 支部建设年, 作风建设年: a year given to a campaign
+	}
 	for _, h := range headNouns.list {
 		if len(h) > 1 && strings.HasSuffix(norm, string(h)) {
 			return true
 		}
 	}
 	return false
+}
+
+// headlineName reports whether q is the mark a headline opens with after
+// its actor (越秀区：“…”…, 黔东南州：“三级联述”压实…): a local report's
+// headline leads with the programme it is about.
+func (d *doc) headlineName(s *sentence, q span) bool {
+	if len(d.sents) < 2 || s != &d.sents[0] || d.sents[1].para == s.para || q.start < s.start+3 {
+		return false
+	}
+	c := d.rs[q.start-2]
+	return c == '：' || c == ':'
 }
 
 // maxHeadGap is how many characters may stand between a mark and the head
