@@ -1,4 +1,4 @@
-package extract_test
+package extract
 
 import (
 	"fmt"
@@ -11,7 +11,6 @@ import (
 
 	"github.com/dangjian/dangjian/article"
 	"github.com/dangjian/dangjian/clean"
-	"github.com/dangjian/dangjian/extract"
 	"github.com/dangjian/dangjian/gazetteer"
 	"github.com/dangjian/dangjian/internal/goldscore"
 	"github.com/dangjian/dangjian/sample"
@@ -87,10 +86,11 @@ func TestDevSet(t *testing.T) {
 	if len(paths) == 0 {
 		t.Fatalf("no dev annotations in %s", devDir)
 	}
-	ex := extract.New(gazetteer.New())
+	ex := New(gazetteer.New())
 	var sum struct {
 		n                            int
 		actors, initiatives, metrics float64
+		whatMatched, whatAgreed      int
 	}
 	for _, path := range paths {
 		g, err := goldscore.Load(path)
@@ -98,36 +98,25 @@ func TestDevSet(t *testing.T) {
 			t.Fatal(err)
 		}
 		res := ex.Extract(devText(t, g.Doc))
-		var ir []goldscore.InitiativeRow
-		for _, in := range res.Initiatives {
-			ir = append(ir, goldscore.InitiativeRow{Actor: in.Actor.Name, Province: in.Actor.Province, Name: in.Name})
-		}
-		var mr []goldscore.MetricRow
-		for _, m := range res.Metrics {
-			mr = append(mr, goldscore.MetricRow{Actor: m.Actor.Name, Province: m.Actor.Province, Value: m.Value, Unit: m.Unit})
-		}
+		ir, mr := rows(res)
 		s := goldscore.Score(g, ir, mr)
 		sum.n++
 		sum.actors += s.Actors.F1
 		sum.initiatives += s.Initiatives.F1
 		sum.metrics += s.Metrics.F1
+		sum.whatMatched, sum.whatAgreed = sum.whatMatched+s.WhatMatched, sum.whatAgreed+s.WhatAgreed
 		year := ""
 		if g.Year != nil && res.Year != *g.Year || g.Year == nil && res.Year != 0 {
 			year = fmt.Sprintf(" year %d, want %v", res.Year, yearString(g.Year))
 		}
-		t.Logf("%s: %s%s", filepath.Base(path), s, year)
-		for _, m := range s.Misses {
-			t.Log("  missed " + m)
-		}
-		for _, e := range s.Extras {
-			t.Log("  extra " + e)
-		}
+		logScores(t, filepath.Base(path)+year, s)
 		if !s.Meets(devBar) {
 			t.Errorf("%s below the dev bar (%.2f/%.2f/%.2f)", filepath.Base(path), devBar.Actors, devBar.Initiatives, devBar.Metrics)
 		}
 	}
 	t.Logf("mean over %d documents: actors F1 %.3f initiatives F1 %.3f metrics F1 %.3f",
 		sum.n, sum.actors/float64(sum.n), sum.initiatives/float64(sum.n), sum.metrics/float64(sum.n))
+	checkWhat(t, sum.whatMatched, sum.whatAgreed)
 }
 
 func yearString(y *int) string {

@@ -4,13 +4,15 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/dangjian/dangjian/gazetteer"
 )
 
 // units are the measure words that make a number a count of results,
 // longest first so that 人次 wins over 人.
 var units = wordList(
 	"个百分点", "人次", "户次", "家次", "场次", "余人", "亿元", "万元", "元",
-	"%", "％", "个", "人", "项", "条", "件", "名", "家", "次", "所", "户", "场", "期", "篇",
+	"%", "％", "个", "位", "人", "项", "条", "件", "名", "家", "次", "所", "户", "场", "期", "篇",
 	"份", "批", "支", "座", "处", "套", "台", "辆", "吨", "亩", "倍", "本", "册", "届", "间",
 	"门", "起", "对",
 )
@@ -21,6 +23,7 @@ var notUnitAfter = map[string][]string{
 	"个": {"月", "小时", "工作日", "星期", "季度", "年头"},
 	"期": {"间"},
 	"名": {"列", "次"},
+	"位": {"于", "置", "居", "列", "次", "数"},
 	"次": {"日"},
 	"件": {"事"},
 	"处": {"理"},
@@ -39,7 +42,7 @@ var nameHeads = wordList("措施", "举措", "条例", "规定", "标准", "意�
 
 // maxRateGap is how far before a number 每 or 人均 makes it a rate
 // (每人补助3000元, 人均增收800元).
-const maxRateGap = 5
+const maxRateGap = 8
 
 // boundsBefore mark a number as a target or a limit, not a result.
 var boundsBefore = wordList("至少", "最少", "最多", "不少于", "不低于", "不超过", "不多于", "不高于", "超不过",
@@ -78,6 +81,15 @@ var listedBefore = wordList("”等", "》等", "”在内的", "》在内的", 
 
 // approxBefore marks an approximate number (约300人); 多 and 余 after it are read with the unit.
 var approxBefore = wordList("约", "近", "超过", "逾", "达到近", "大约", "将近")
+
+// roughly reports whether a word of approximation stands before the number
+// at p (近万名, 上千人次).
+func roughly(rs []rune, p int) bool {
+	if _, ok := suffixAt(rs, p, approxBefore); ok {
+		return true
+	}
+	return p > 0 && rs[p-1] == '上'
+}
 
 // number is a number read from the text.
 type number struct {
@@ -181,8 +193,8 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int) bool {
 		return false // an issue or a date: 2024年2期
 	case n.chinese && n.value < 10:
 		return false
-	case n.chinese && !n.hasDigit && n.value != 10 && !(n.end < s.end && (rs[n.end] == '余' || rs[n.end] == '多')):
-		return false // 千家万户 is a phrase; 百余名, 千余人 are counts
+	case n.chinese && !n.hasDigit && n.value != 10 && !(n.end < s.end && (rs[n.end] == '余' || rs[n.end] == '多')) && !roughly(rs, n.start):
+		return false // 千家万户 is a phrase; 百余名, 千余人, 近万名 are counts
 	}
 	if n.end < s.end {
 		if r := rs[n.end]; r == '-' || r == '—' || r == '~' || r == '～' || r == '+' || r == '至' || r == '到' {
@@ -237,8 +249,8 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int) bool {
 		}
 	}
 	for _, m := range s.matches {
-		if m.End == n.start {
-			return false
+		if m.End == n.start && m.Kind == gazetteer.KindCentral {
+			return false // 中国铁路7家二级公司 describes the body
 		}
 	}
 	if n.chinese {
@@ -386,7 +398,9 @@ func readUnit(rs []rune, p, end int) (int, string, bool, bool) {
 	return 0, "", false, false
 }
 
-// parseChinese reads a Chinese numeral such as 三百, 十二, 一千二百, 三万.
+// parseChinese reads a Chinese numeral such as 三百, 十二, 一千二百, 三万,
+// 一亿二千万. 万 multiplies what follows the last 亿, 亿 all before it; a
+// bare 千 or 万 (近万) is one of them.
 func parseChinese(rs []rune) (float64, bool, bool) {
 	var total, section, digit float64
 	hasDigit, any := false, false
@@ -395,35 +409,29 @@ func parseChinese(rs []rune) (float64, bool, bool) {
 		case '零', '〇':
 			digit = 0
 			any = true
-		case '一':
-			digit, hasDigit, any = 1, true, true
-		case '二', '两':
-			digit, hasDigit, any = 2, true, true
-		case '三':
-			digit, hasDigit, any = 3, true, true
-		case '四':
-			digit, hasDigit, any = 4, true, true
-		case '五':
-			digit, hasDigit, any = 5, true, true
-		case '六':
-			digit, hasDigit, any = 6, true, true
-		case '七':
-			digit, hasDigit, any = 7, true, true
-		case '八':
-			digit, hasDigit, any = 8, true, true
-		case '九':
-			digit, hasDigit, any = 9, true, true
+		case '一', '二', '两', '三', '四', '五', '六', '七', '八', '九':
+			digit, hasDigit, any = chineseDigits[r], true, true
 		case '十', '百', '千':
-			mult := map[rune]float64{'十': 10, '百': 100, '千': 1000}[r]
 			if digit == 0 {
 				digit = 1
 			}
-			section += digit * mult
+			section += digit * chineseUnits[r]
 			digit = 0
 			any = true
-		case '万', '亿':
-			mult := map[rune]float64{'万': 1e4, '亿': 1e8}[r]
-			total = (total + section + digit) * mult
+		case '万':
+			part := section + digit
+			if part == 0 {
+				part = 1
+			}
+			total += part * 1e4
+			section, digit = 0, 0
+			any = true
+		case '亿':
+			part := total + section + digit
+			if part == 0 {
+				part = 1
+			}
+			total = part * 1e8
 			section, digit = 0, 0
 			any = true
 		default:
@@ -433,27 +441,128 @@ func parseChinese(rs []rune) (float64, bool, bool) {
 	return total + section + digit, hasDigit, any
 }
 
-// what returns the few words before a number that say what it counts, or
-// those after it when the number opens its clause (25万名党员干部与…结对).
+var chineseDigits = map[rune]float64{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+var chineseUnits = map[rune]float64{'十': 10, '百': 100, '千': 1000}
+
+// whatLeads open the words before a number without saying what it counts
+// (累计培训…, 全年开展…, 已办结…).
+var whatLeads = wordList("推动", "带动", "督促", "指导", "引导", "各级", "共计", "累计", "合计", "共有", "已有", "全年", "先后", "全部", "目前", "共", "已", "还", "又", "均", "再")
+
+// whatTails close the words before a number without saying what it counts
+// (培训率达到100%, 参与率提升到92%, 选派…共计1.5万名).
+var whatTails = wordList("达到近", "达到", "提升到", "提升至", "提高到", "提高至", "增加到", "增加至", "增至", "突破",
+	"超过", "共计", "累计", "合计", "总数", "总计", "达", "为", "有", "共", "约", "近", "逾", "了", "各")
+
+// whatPlaces close words before a number that say where, not what (街道在辖区22个社区…).
+var whatPlaces = wordList("在辖区", "在全市", "在全县", "在全省", "在全区", "辖区", "在", "对", "向", "给", "为", "从", "到", "和", "与", "及", "、")
+
+// maxWhat is how far after its unit a count's description may reach.
+const maxWhat = 30
+
+// maxBefore is how long the words before a number may be before only their
+// last phrase is kept.
+const maxBefore = 12
+
+// beforeJoints end the phrases of a long run before a number.
+var beforeJoints = wordList("、", "的", "给", "把", "将", "对", "了", "“")
+
+// afterStops end the words after a count: an adverb starts the predicate
+// (县市区党委书记逐一接受评议), a modifier turns into its noun (下沉社区的党员干部),
+// or a comparison follows.
+var afterStops = wordList("逐一", "全部", "分别", "全面", "同比", "较上年", "比上年", "均", "都", "并", "的")
+
+// maxVerb is how long the words before a number may be and still be only
+// the verb whose object the number counts (组织20个中央单位…).
+const maxVerb = 2
+
+// what returns the few words that say what a number counts, in the text's
+// own characters. They are those before it in its clause without the
+// subject, lead words (推动各级…) and verbs of amount (累计收集意见建议3800余条
+// → 收集意见建议, 培训率达到100% → 培训率); but when those are only a verb or a
+// place and words follow the unit, the words after it to the clause's end
+// (组织8.5万名企业党员走进红色教育基地 → 企业党员走进红色教育基地), or to the
+// next count of a list (12个市级两新工委和8个… → 市级两新工委).
 func (d *doc) what(s *sentence, start, end int) string {
 	rs := d.rs
 	b := start
-	for b > s.start && !isClauseBreak(rs[b-1]) && rs[b-1] != '、' && !isEnder(rs[b-1]) {
-		b--
+	for b > s.start && b > s.proper && !isClauseBreak(rs[b-1]) && !isEnder(rs[b-1]) {
+		b-- // a dateline (…日电(记者…)) is not part of the clause
+	}
+	// An earlier count in the clause ends what comes before this one
+	// (16个县委书记、208个乡镇党委书记…).
+	for p := start - 1; p >= b; p-- {
+		if isDigit(rs[p]) {
+			q := p + 1
+			for q < start && strings.ContainsRune("万亿千多余", rs[q]) {
+				q++ // 12万余件
+			}
+			if ue, _, _, ok := readUnit(rs, q, start); ok {
+				q = ue
+			}
+			b = q
+			break
+		}
 	}
 	for _, m := range s.matches {
 		if m.End > b && m.End <= start && m.Start >= b {
 			b = m.End // the subject's name is not what is counted
 		}
 	}
-	w := strings.TrimSpace(string(rs[b:start]))
-	w = strings.TrimLeft(w, "共计累计合计达到")
-	if w != "" {
-		return w
+	e := start
+	for changed := true; changed && b < e; {
+		changed = false
+		for b < e && isSpace(rs[b]) {
+			b, changed = b+1, true
+		}
+		if p := d.skipLead(b, e); p > b {
+			b, changed = p, true
+		}
+		for _, ws := range []words{whatLeads, selfReferences, whatPlaces} {
+			if n, ok := prefixAt(rs, b, ws); ok && b+n <= e {
+				b, changed = b+n, true
+			}
+		}
+		if n, ok := suffixAt(rs, e, whatTails); ok && e-n >= b {
+			e, changed = e-n, true
+		}
 	}
-	e := end
-	for e < s.end && !isClauseBreak(rs[e]) && !isEnder(rs[e]) && e-end < 20 {
-		e++
+	_, placeOnly := suffixAt(rs, e, whatPlaces)
+	_, verbOnly := suffixAt(rs, e, doingVerbs)
+	listed := e > b && rs[e-1] == '等' // …等11个共性问题: the list names examples, the noun after says what
+	if e-b > maxBefore {
+		// A long run before the number is a whole predicate: keep its last
+		// phrase (…拿出厚厚一摞“街道服务清单”, …等次的党委书记).
+		for k := e - 2; k > b; k-- {
+			if _, ok := prefixAt(rs, k, beforeJoints); ok {
+				b = k + 1
+				break
+			}
+		}
 	}
-	return strings.TrimSpace(string(rs[end:e]))
+	before := strings.TrimSpace(string(d.orig[b:e]))
+	ae := end
+	for ae < s.end && !isClauseBreak(rs[ae]) && !isEnder(rs[ae]) && ae-end < maxWhat {
+		if r := rs[ae]; (r == '和' || r == '、' || r == '及' || r == '与') && ae+1 < s.end && (isDigit(rs[ae+1]) || isChineseNumeral(rs[ae+1])) {
+			break // the next count of a list begins
+		}
+		if _, ok := prefixAt(rs, ae, afterStops); ok {
+			break
+		}
+		ae++
+	}
+	if ae-end == maxWhat {
+		// Cut at the last joint a reader sees, not within a word.
+		for k := ae - 1; k > end; k-- {
+			if r := rs[k]; r == '、' || r == '和' || r == '的' || r == '及' {
+				ae = k
+				break
+			}
+		}
+	}
+	after := strings.TrimSpace(string(d.orig[end:ae]))
+	if after != "" && (before == "" || placeOnly || verbOnly || listed || e-b <= maxVerb) {
+		return after
+	}
+	return before
 }

@@ -20,7 +20,7 @@ func rows(res Result) ([]goldscore.InitiativeRow, []goldscore.MetricRow) {
 	}
 	var mr []goldscore.MetricRow
 	for _, m := range res.Metrics {
-		mr = append(mr, goldscore.MetricRow{Actor: m.Actor.Name, Province: m.Actor.Province, Value: m.Value, Unit: m.Unit})
+		mr = append(mr, goldscore.MetricRow{Actor: m.Actor.Name, Province: m.Actor.Province, Value: m.Value, Unit: m.Unit, What: m.What})
 	}
 	return ir, mr
 }
@@ -35,6 +35,26 @@ func logScores(t *testing.T, name string, s goldscore.Scores) {
 	for _, e := range s.Extras {
 		t.Log("  extra " + e)
 	}
+	for _, w := range s.WhatMisses {
+		t.Log("  what " + w)
+	}
+}
+
+// whatBar is the share of matched metrics whose description must agree with the gold's.
+const whatBar = 0.8
+
+// checkWhat fails t when fewer than whatBar of the matched metrics describe
+// what they count as the gold does.
+func checkWhat(t *testing.T, matched, agreed int) {
+	t.Helper()
+	if matched == 0 {
+		t.Fatal("no gold metric with a description was matched")
+	}
+	share := float64(agreed) / float64(matched)
+	t.Logf("metric descriptions agree with the gold for %d of %d matched metrics (%.0f%%)", agreed, matched, 100*share)
+	if share < whatBar {
+		t.Errorf("metric descriptions agree for %.0f%% of matched metrics, want ≥ %.0f%%", 100*share, 100*whatBar)
+	}
 }
 
 // TestGoldScores scores extraction on the seeds' own text against the shared
@@ -48,6 +68,7 @@ func TestGoldScores(t *testing.T) {
 		t.Fatal("no gold files found in " + sharedDir + "/gold")
 	}
 	ex := New(gazetteer.New())
+	matched, agreed := 0, 0
 	for _, path := range paths {
 		g, err := goldscore.Load(path)
 		if err != nil {
@@ -61,6 +82,7 @@ func TestGoldScores(t *testing.T) {
 		ir, mr := rows(res)
 		sc := goldscore.Score(g, ir, mr)
 		logScores(t, g.Doc[:3], sc)
+		matched, agreed = matched+sc.WhatMatched, agreed+sc.WhatAgreed
 		if !sc.Meets(goldscore.HeldBackBar()) {
 			t.Errorf("%s below the bar (actors ≥ 0.95, initiatives ≥ 0.90, metrics ≥ 0.90): %s", g.Doc, sc)
 		}
@@ -72,6 +94,7 @@ func TestGoldScores(t *testing.T) {
 			t.Errorf("%s: year %d, want %d", g.Doc, res.Year, want)
 		}
 	}
+	checkWhat(t, matched, agreed)
 }
 
 func extractSeed(t *testing.T, prefix string) Result {

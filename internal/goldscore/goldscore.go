@@ -89,6 +89,7 @@ type MetricRow struct {
 	Actor, Province string
 	Value           float64
 	Unit            string
+	What            string // the description of what is counted, "" when not scored
 }
 
 // PRF is precision, recall and their harmonic mean.
@@ -101,6 +102,12 @@ type Scores struct {
 	// Misses are required gold items (and actors) no row matched; Extras are
 	// rows (and actors) that match no gold item.
 	Misses, Extras []string
+	// WhatMatched counts the gold metrics with a description that a row
+	// matched; WhatAgreed those of them whose row also describes what is
+	// counted as the gold does (one contains the other, punctuation removed).
+	// WhatMisses lists the others as "gold ≠ row".
+	WhatMatched, WhatAgreed int
+	WhatMisses              []string
 }
 
 // Bar is a minimum F1 per category.
@@ -261,10 +268,11 @@ func Score(g Gold, inits []InitiativeRow, metrics []MetricRow) Scores {
 		k     rowKey
 		value float64
 		unit  string
+		what  string
 	}
 	pm := make([]mrow, len(metrics))
 	for i, r := range metrics {
-		pm[i] = mrow{rowKey{NormActor(r.Actor), NormActor(r.Province)}, r.Value, normUnit(r.Unit)}
+		pm[i] = mrow{rowKey{NormActor(r.Actor), NormActor(r.Province)}, r.Value, normUnit(r.Unit), NormName(r.What)}
 	}
 	gm := make([]goldValue, len(g.Metrics))
 	for i, x := range g.Metrics {
@@ -275,9 +283,24 @@ func Score(g Gold, inits []InitiativeRow, metrics []MetricRow) Scores {
 			math.Abs(p.value-gv.value) < 1e-6*math.Max(1, math.Abs(gv.value)) && p.unit == gv.unit
 	}
 	tpm := 0
-	for _, gv := range gm {
+	for i, gv := range gm {
 		if anyOf(pm, func(p mrow) bool { return mmatch(p, gv) }) {
 			tpm++
+			if want := NormName(g.Metrics[i].What); want != "" {
+				s.WhatMatched++
+				var got []string
+				if anyOf(pm, func(p mrow) bool {
+					if !mmatch(p, gv) {
+						return false
+					}
+					got = append(got, p.what)
+					return p.what != "" && (strings.Contains(p.what, want) || strings.Contains(want, p.what))
+				}) {
+					s.WhatAgreed++
+				} else {
+					s.WhatMisses = append(s.WhatMisses, want+" ≠ "+strings.Join(got, "|"))
+				}
+			}
 		} else {
 			s.Misses = append(s.Misses, "metric "+gv.actor+" "+formatValue(gv.value)+gv.unit)
 		}

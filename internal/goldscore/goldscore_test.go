@@ -72,13 +72,13 @@ func TestScore(t *testing.T) {
 		actorsF1, initiativesF1, metF1 float64
 	}{
 		{"all found", []InitiativeRow{{"浙江省", "浙江", "“千万工程”"}, {"彭水县", "重庆", "红岩先锋"}},
-			[]MetricRow{{"彭水县", "重庆", 10, "%"}, {"福建", "福建", 1107, "人"}}, 1, 1, 1},
+			[]MetricRow{{"彭水县", "重庆", 10, "%", ""}, {"福建", "福建", 1107, "人", ""}}, 1, 1, 1},
 		{"province accepted for a place", []InitiativeRow{{"浙江", "浙江", "千万工程"}, {"重庆", "重庆", "红岩先锋行动"}},
-			[]MetricRow{{"重庆", "", 10, "%"}, {"福建", "福建", 1107, "人"}}, 1, 1, 1},
+			[]MetricRow{{"重庆", "", 10, "%", ""}, {"福建", "福建", 1107, "人", ""}}, 1, 1, 1},
 		{"optional counts neither way", []InitiativeRow{{"浙江", "浙江", "千万"}, {"重庆", "重庆", "红岩先锋"}, {"北京", "北京", "接诉即办"}},
-			[]MetricRow{{"重庆", "重庆", 10, "%"}, {"福建", "福建", 1107, "人"}}, 1, 1, 1},
+			[]MetricRow{{"重庆", "重庆", 10, "%", ""}, {"福建", "福建", 1107, "人", ""}}, 1, 1, 1},
 		{"wrong actor, wrong unit", []InitiativeRow{{"江苏", "江苏", "千万工程"}, {"重庆", "重庆", "红岩先锋"}},
-			[]MetricRow{{"重庆", "重庆", 10, "个"}, {"福建", "福建", 1107, "人"}}, 0.67, 0.5, 0.5},
+			[]MetricRow{{"重庆", "重庆", 10, "个", ""}, {"福建", "福建", 1107, "人", ""}}, 0.67, 0.5, 0.5},
 		{"nothing extracted", nil, nil, 0, 0, 0},
 	}
 	for _, tt := range tests {
@@ -101,7 +101,7 @@ func TestScoreEmptyGold(t *testing.T) {
 }
 
 func TestScoreLists(t *testing.T) {
-	s := Score(testGold, []InitiativeRow{{"江苏", "江苏", "千万工程"}}, []MetricRow{{"福建", "福建", 1107, "人"}})
+	s := Score(testGold, []InitiativeRow{{"江苏", "江苏", "千万工程"}}, []MetricRow{{"福建", "福建", 1107, "人", ""}})
 	misses, extras := strings.Join(s.Misses, "|"), strings.Join(s.Extras, "|")
 	for _, want := range []string{"initiative 浙江 千万工程", "initiative 彭水县 红岩先锋", "metric 彭水县 10%", "actor 浙江", "actor 重庆"} {
 		if !strings.Contains(misses, want) {
@@ -142,3 +142,19 @@ func TestLoadSharedGold(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 0.005 }
+
+func TestWhatAgreement(t *testing.T) {
+	g := Gold{Metrics: []Metric{
+		{Actor: "福建", Value: 1107, Unit: "人", What: "访谈约谈领导干部"},
+		{Actor: "福建", Value: 12, Unit: "个", What: "市级两新工委"},
+		{Actor: "福建", Value: 3, Unit: "次"},
+	}}
+	s := Score(g, nil, []MetricRow{
+		{"福建", "福建", 1107, "人", "約談領導幹部"}, // contained, in traditional characters
+		{"福建", "福建", 12, "个", "组织"},
+		{"福建", "福建", 3, "次", "开展"},
+	})
+	if s.WhatMatched != 2 || s.WhatAgreed != 1 || len(s.WhatMisses) != 1 {
+		t.Errorf("what: matched %d agreed %d misses %q, want 2, 1 and one miss", s.WhatMatched, s.WhatAgreed, s.WhatMisses)
+	}
+}
