@@ -8,16 +8,19 @@ import (
 
 // DocView is the JSON contract of `show --json` and /api/docs/{id}.
 type DocView struct {
-	ID          int64            `json:"id"`
-	URL         string           `json:"url"`
-	Title       string           `json:"title"`
-	Source      string           `json:"source"`
-	Published   *string          `json:"published"`
-	Year        *int             `json:"year"`
-	Charset     string           `json:"charset"`
-	Format      string           `json:"format"`
-	Text        string           `json:"text"`
-	Provinces   []string         `json:"provinces"`
+	ID        int64    `json:"id"`
+	URL       string   `json:"url"`
+	Title     string   `json:"title"`
+	Source    string   `json:"source"`
+	Published *string  `json:"published"`
+	Year      *int     `json:"year"`
+	Charset   string   `json:"charset"`
+	Format    string   `json:"format"`
+	Text      string   `json:"text"`
+	Provinces []string `json:"provinces"`
+	// Subject is the one actor the document reports on, to whom its sentences
+	// without a subject of their own are credited; null for a review of many.
+	Subject     *Subject         `json:"subject"`
 	Initiatives []InitiativeRow  `json:"initiatives"`
 	Metrics     []MetricRow      `json:"metrics"`
 	Removed     []corpus.Removed `json:"removed"`
@@ -25,6 +28,15 @@ type DocView struct {
 	Duplicates []Duplicate `json:"duplicates"`
 	// Canonical is the id of the group's canonical member (the document itself when it has no copies).
 	Canonical int64 `json:"canonical"`
+}
+
+// Subject is a document's own actor and where extraction found it.
+type Subject struct {
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	Province string `json:"province"`
+	// Why is "title", "lead", "subjects" (nearly every clause names it) or "dateline".
+	Why string `json:"why"`
 }
 
 // Duplicate is another copy of a report.
@@ -69,6 +81,11 @@ func (c *Collection) Show(ctx context.Context, ref string) (*DocView, error) {
 		return nil, err
 	}
 	v.Duplicates = duplicates(members)
+	// Extraction is deterministic and quick: the subject is found again from
+	// the stored text rather than kept in the tables.
+	if res := c.ext().Extract(d.Clean); res.SubjectWhy != "" {
+		v.Subject = &Subject{Name: res.Subject.Name, Kind: res.Subject.Kind, Province: res.Subject.Province, Why: res.SubjectWhy}
+	}
 	for _, r := range inits {
 		v.Initiatives = append(v.Initiatives, initiativeRow(r, corpus.ExportRow{}))
 	}

@@ -343,3 +343,35 @@ func TestMoveGlobalData(t *testing.T) {
 		}
 	}
 }
+
+// TestShowSubject shows which actor a local report is about and why, and
+// that a national review has none.
+func TestShowSubject(t *testing.T) {
+	dir := t.TempDir()
+	report := filepath.Join(dir, "report.txt")
+	text := "岳阳县：“屋场夜话”听民声\n近日，县委组织部推广“屋场夜话”做法，全县开展夜话活动860场。\n全县收集群众意见2100余条。\n"
+	if err := os.WriteFile(report, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	for _, args := range [][]string{{"import", "--data", data, report}, {"rebuild", "--data", data}} {
+		if _, errOut, code := dj(t, args...); code != 0 {
+			t.Fatalf("%s exit %d: %s", args[0], code, errOut)
+		}
+	}
+	out, errOut, code := dj(t, "show", "--data", data, report)
+	if code != 0 {
+		t.Fatalf("show exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "subject:   岳阳县 (place in 湖南) — from the headline") || !strings.Contains(out, "开展夜话活动: 860 场") {
+		t.Errorf("show of a county report:\n%s", out)
+	}
+	out, _, _ = dj(t, "show", "--json", "--data", seeds(t), filepath.Join(shared, "seeds", "000_9cc716cc01e6bbdf.txt"))
+	var v struct{ Subject *struct{ Name string } }
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Subject != nil {
+		t.Errorf("a review of many provinces has subject %q", v.Subject.Name)
+	}
+}

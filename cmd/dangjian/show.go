@@ -49,6 +49,9 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(v.Provinces) > 0 {
 		fmt.Fprintf(stdout, "provinces: %s\n", strings.Join(v.Provinces, "、"))
 	}
+	if v.Subject != nil {
+		fmt.Fprintf(stdout, "subject:   %s (%s) — from the %s\n", v.Subject.Name, subjectKind(v.Subject), subjectWhy[v.Subject.Why])
+	}
 	fmt.Fprintf(stdout, "\n%s\n", v.Text)
 	if len(v.Initiatives) > 0 {
 		fmt.Fprintf(stdout, "\ninitiatives (%d):\n", len(v.Initiatives))
@@ -73,4 +76,20 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 	}
 	return nil
+}
+
+// subjectWhy says in words where a document's subject was found.
+var subjectWhy = map[string]string{
+	"title":    "headline",
+	"lead":     "lead sentence",
+	"subjects": "clause subjects, nearly all of which name it",
+	"dateline": "dateline, borne out by the text",
+}
+
+// subjectKind describes a subject's kind and, for a place, its province.
+func subjectKind(s *collection.Subject) string {
+	if s.Kind == "place" && s.Province != "" {
+		return "place in " + s.Province
+	}
+	return s.Kind
 }
