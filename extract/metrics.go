@@ -83,12 +83,12 @@ var listedBefore = wordList("”等", "》等", "”在内的", "》在内的", 
 var approxBefore = wordList("约", "近", "超过", "逾", "达到近", "大约", "将近")
 
 // roughly reports whether a word of approximation stands before the number
-// at p (近万名, 上千人次).
+// at p (约300人, 近万名, 上千人次).
 func roughly(rs []rune, p int) bool {
 	if _, ok := suffixAt(rs, p, approxBefore); ok {
 		return true
 	}
-	return p > 0 && rs[p-1] == '上'
+	return p > 0 && rs[p-1] == '上' && isChineseNumeral(rs[p]) // 线上3000人 is not approximate
 }
 
 // number is a number read from the text.
@@ -153,7 +153,7 @@ func (d *doc) metrics(si int) []Metric {
 		if math.IsInf(n.value, 0) || math.IsNaN(n.value) {
 			continue
 		}
-		if _, ok := suffixAt(rs, n.start, approxBefore); ok {
+		if roughly(rs, n.start) {
 			approx = true
 		}
 		if _, ok := prefixAt(rs, unitEnd, upperBounds); ok {
