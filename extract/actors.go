@@ -389,36 +389,43 @@ const maxTitle = 48
 // learns from or visits (学习浙江经验, 走进延安): not the story's actor.
 var titleObjects = wordList("学习", "借鉴", "赴", "走进", "对话", "来到", "对标")
 
-// titleActor returns the one actor a headline names: the first line when it
-// is short, has no sentence ending and is followed by the text.
+// titleActor returns the one actor the headline block names: the short
+// lines without a sentence ending that open the text (the headline, a line
+// such as （深圳市福田区）, a source line), each followed by the text.
+// Reporters' places (福州报道, 本报讯) are left out.
 func (d *doc) titleActor() []Actor {
-	if len(d.sents) < 2 {
-		return nil
-	}
-	s := &d.sents[0]
-	if s.para != 0 || s.end-s.start > maxTitle || d.sents[1].para == 0 || isEnder(d.rs[s.end-1]) {
-		return nil
-	}
 	var found []Actor
-	for i := 0; i < len(s.matches); i++ {
-		m := s.matches[i]
-		if s.inQuote(m.Start) {
-			continue
+	for si := 0; si+1 < len(d.sents); si++ {
+		s := &d.sents[si]
+		if s.end-s.start > maxTitle || d.sents[si+1].para == s.para || isEnder(d.rs[s.end-1]) {
+			break
 		}
-		if _, ok := suffixAt(d.rs, m.Start, titleObjects); ok {
-			continue
-		}
-		i = lastNested(s.matches, i)
-		m = s.matches[i]
-		if _, ok := prefixAt(d.rs, m.End, nonActorFollowers); ok {
-			continue
-		}
-		if a, ok := d.actor(m, s.matches); ok && !hasActor(found, a) {
-			found = append(found, a)
+		for i := 0; i < len(s.matches); i++ {
+			m := s.matches[i]
+			if s.inQuote(m.Start) {
+				continue
+			}
+			if _, ok := suffixAt(d.rs, m.Start, titleObjects); ok {
+				continue
+			}
+			i = lastNested(s.matches, i)
+			m = s.matches[i]
+			if _, ok := prefixAt(d.rs, m.End, nonActorFollowers); ok {
+				continue
+			}
+			if _, ok := prefixAt(d.rs, m.End, reportedFrom); ok {
+				continue
+			}
+			if a, ok := d.actor(m, s.matches); ok && !hasActor(found, a) {
+				found = append(found, a)
+			}
 		}
 	}
 	return found
 }
+
+// reportedFrom after a place in a byline make it where a reporter filed from.
+var reportedFrom = wordList("报道", "讯", "电", "记者")
 
 // lastNested returns the index of the last of the names that follow ms[i]
 // without a gap (广州市越秀区, 朝阳区望京街道): each lies within the one

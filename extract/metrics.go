@@ -40,8 +40,7 @@ var notUnitAfter = map[string][]string{
 // name of a document or a set of rules (二十条措施, 十条标准).
 var nameHeads = wordList("措施", "举措", "条例", "规定", "标准", "意见", "要求", "方面", "原则", "禁令", "机制", "行动", "工程", "办法", "做法")
 
-// maxRateGap is how far before a number 每 or 人均 makes it a rate
-// (每人补助3000元, 人均增收800元).
+// maxRateGap is how far before a number 人均 makes it an average (人均增收800元).
 const maxRateGap = 8
 
 // boundsBefore mark a number as a target or a limit, not a result.
@@ -236,16 +235,15 @@ func (d *doc) countsResult(s *sentence, n number, unitEnd int) bool {
 		return false
 	}
 
-	// 每村1名, 每人2000元: a rate. 每年/每月 are frequencies and leave the count alone.
-	for k := 1; k <= maxRateGap; k++ {
+	// 每村1名, 每名党员联系群众10户: a rate, wherever 每 stands in the clause
+	// before the number. 每年/每月 are frequencies and leave the count alone.
+	for k := 1; n.start-k >= clauseStart; k++ {
 		b := before(k)
 		switch {
 		case b == '每' && k > 1 && !strings.ContainsRune("年月周天日季次届", before(k-1)):
 			return false
-		case b == '均' && strings.ContainsRune("人户村平", before(k+1)):
+		case b == '均' && k <= maxRateGap && strings.ContainsRune("人户村平", before(k+1)):
 			return false // 人均补助2000元: an average
-		case b == 0 || isClauseBreak(b):
-			k = maxRateGap
 		}
 	}
 	for _, m := range s.matches {
