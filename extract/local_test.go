@@ -164,3 +164,14 @@ func TestTraditionalAsSimplified(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimMarks(t *testing.T) {
+	for in, want := range map[string]string{
+		"街道服务清单”": "街道服务清单", "“月度清单”列出": "“月度清单”列出", "“三缘": "三缘",
+		"社区（小区）建立党组织": "社区（小区）建立党组织", "党员）": "党员", "": "",
+	} {
+		if got := trimMarks(in); got != want {
+			t.Errorf("trimMarks(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

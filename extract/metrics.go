@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/gazetteer"
 )
@@ -560,7 +561,57 @@ func (d *doc) what(s *sentence, start, end int) string {
 	}
 	after := strings.TrimSpace(string(d.orig[end:ae]))
 	if after != "" && (before == "" || placeOnly || verbOnly || listed || e-b <= maxVerb) {
-		return after
+		return trimMarks(after)
 	}
-	return before
+	return trimMarks(before)
+}
+
+// trimMarks removes the quotation marks that a cut left without their
+// partner at either end of a description (街道服务清单” → 街道服务清单).
+func trimMarks(w string) string {
+	for {
+		r, n := utf8.DecodeLastRuneInString(w)
+		if n == 0 || !strings.ContainsRune("”’」』》)）", r) || strings.ContainsRune(w, openerOf(r)) {
+			break
+		}
+		w = w[:len(w)-n]
+	}
+	for {
+		r, n := utf8.DecodeRuneInString(w)
+		if n == 0 || closerOf(r) == 0 && r != '(' && r != '（' {
+			break
+		}
+		c := closerOf(r)
+		if r == '(' {
+			c = ')'
+		} else if r == '（' {
+			c = '）'
+		}
+		if strings.ContainsRune(w, c) {
+			break
+		}
+		w = w[n:]
+	}
+	return w
+}
+
+// openerOf returns the mark that opens the closing mark r.
+func openerOf(r rune) rune {
+	switch r {
+	case '”':
+		return '“'
+	case '’':
+		return '‘'
+	case '」':
+		return '「'
+	case '』':
+		return '『'
+	case '》':
+		return '《'
+	case ')':
+		return '('
+	case '）':
+		return '（'
+	}
+	return 0
 }
