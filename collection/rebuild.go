@@ -295,7 +295,7 @@ func (c *Collection) analyse(d *corpus.Document, grp dedup.Member) *analysis {
 		grp = dedup.Member{ID: d.ID, Similarity: 1}
 	}
 	folded := hanzi.Fold(d.Clean)
-	res := c.ext().ExtractFolded(d.Clean, folded) // names are reported as the text writes them
+	res := c.ext().ExtractTitled(d.Title, d.Clean, folded) // names are reported as the text writes them
 	year := res.Year
 	if year == 0 {
 		year = yearOf(d.Published)

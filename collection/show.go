@@ -3,6 +3,8 @@ package collection
 import (
 	"context"
 
+	"github.com/dangjian/dangjian/hanzi"
+
 	"github.com/dangjian/dangjian/corpus"
 )
 
@@ -83,7 +85,7 @@ func (c *Collection) Show(ctx context.Context, ref string) (*DocView, error) {
 	v.Duplicates = duplicates(members)
 	// Extraction is deterministic and quick: the subject is found again from
 	// the stored text rather than kept in the tables.
-	if res := c.ext().Extract(d.Clean); res.SubjectWhy != "" {
+	if res := c.ext().ExtractTitled(d.Title, d.Clean, hanzi.Fold(d.Clean)); res.SubjectWhy != "" {
 		v.Subject = &Subject{Name: res.Subject.Name, Kind: res.Subject.Kind, Province: res.Subject.Province, Why: res.SubjectWhy}
 	}
 	for _, r := range inits {

@@ -395,30 +395,41 @@ var titleObjects = wordList("学习", "借鉴", "赴", "走进", "对话", "来�
 // Reporters' places (福州报道, 本报讯) are left out.
 func (d *doc) titleActor() []Actor {
 	var found []Actor
+	if d.headline != nil {
+		for si := range d.headline.sents {
+			found = d.headline.headerActors(&d.headline.sents[si], found)
+		}
+	}
 	for si := 0; si+1 < len(d.sents); si++ {
 		s := &d.sents[si]
 		if s.end-s.start > maxTitle || d.sents[si+1].para == s.para || isEnder(d.rs[s.end-1]) {
 			break
 		}
-		for i := 0; i < len(s.matches); i++ {
-			m := s.matches[i]
-			if s.inQuote(m.Start) {
-				continue
-			}
-			if _, ok := suffixAt(d.rs, m.Start, titleObjects); ok {
-				continue
-			}
-			i = lastNested(s.matches, i)
-			m = s.matches[i]
-			if _, ok := prefixAt(d.rs, m.End, nonActorFollowers); ok {
-				continue
-			}
-			if _, ok := prefixAt(d.rs, m.End, reportedFrom); ok {
-				continue
-			}
-			if a, ok := d.actor(m, s.matches); ok && !hasActor(found, a) {
-				found = append(found, a)
-			}
+		found = d.headerActors(s, found)
+	}
+	return found
+}
+
+// headerActors adds to found the actors a line of the headline block names.
+func (d *doc) headerActors(s *sentence, found []Actor) []Actor {
+	for i := 0; i < len(s.matches); i++ {
+		m := s.matches[i]
+		if s.inQuote(m.Start) {
+			continue
+		}
+		if _, ok := suffixAt(d.rs, m.Start, titleObjects); ok {
+			continue
+		}
+		i = lastNested(s.matches, i)
+		m = s.matches[i]
+		if _, ok := prefixAt(d.rs, m.End, nonActorFollowers); ok {
+			continue
+		}
+		if _, ok := prefixAt(d.rs, m.End, reportedFrom); ok {
+			continue
+		}
+		if a, ok := d.actor(m, s.matches); ok && !hasActor(found, a) {
+			found = append(found, a)
 		}
 	}
 	return found

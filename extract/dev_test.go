@@ -12,6 +12,7 @@ import (
 	"github.com/dangjian/dangjian/article"
 	"github.com/dangjian/dangjian/clean"
 	"github.com/dangjian/dangjian/gazetteer"
+	"github.com/dangjian/dangjian/hanzi"
 	"github.com/dangjian/dangjian/internal/goldscore"
 	"github.com/dangjian/dangjian/sample"
 )
@@ -29,9 +30,9 @@ var devBar = goldscore.Bar{Actors: 0.85, Initiatives: 0.85, Metrics: 0.85}
 // seedName matches the file names of ../shared/seeds.
 var seedName = regexp.MustCompile(`^\d{3}_[0-9a-f]+\.txt$`)
 
-// devText returns the article text of a dev document the way import sees it:
-// decoded, main text only, cleaned of page furniture.
-func devText(t *testing.T, doc string) string {
+// devText returns the headline and the article text of a dev document the
+// way import and rebuild see them: decoded, main text only, cleaned of page furniture.
+func devText(t *testing.T, doc string) (string, string) {
 	t.Helper()
 	var (
 		a   article.Article
@@ -65,7 +66,7 @@ func devText(t *testing.T, doc string) string {
 		t.Fatalf("%s: %v", doc, err)
 	}
 	kept, _ := clean.Lines(a.Text)
-	return kept
+	return a.Title, kept
 }
 
 // declared is the charset the sample site's server names for a page.
@@ -97,7 +98,8 @@ func TestDevSet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := ex.Extract(devText(t, g.Doc))
+		title, text := devText(t, g.Doc)
+		res := ex.ExtractTitled(title, text, hanzi.Fold(text))
 		ir, mr := rows(res)
 		s := goldscore.Score(g, ir, mr)
 		sum.n++

@@ -2,6 +2,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/dangjian/dangjian/gazetteer"
 	"github.com/dangjian/dangjian/hanzi"
 )
@@ -81,6 +83,13 @@ func (e *Extractor) Extract(text string) Result {
 // ExtractFolded is Extract for a caller that has folded the text already: folded must be
 // hanzi.Fold(text). A rebuild folds each text once for the index and extraction both.
 func (e *Extractor) ExtractFolded(text, folded string) Result {
+	return e.ExtractTitled("", text, folded)
+}
+
+// ExtractTitled is ExtractFolded for a text whose headline is kept apart from
+// it, as a web page's is: the headline may name the actor the text is about
+// (昭通：…), which the text itself then need not repeat.
+func (e *Extractor) ExtractTitled(title, text, folded string) Result {
 	rs := []rune(folded)
 	orig := rs
 	if folded != text {
@@ -91,6 +100,13 @@ func (e *Extractor) ExtractFolded(text, folded string) Result {
 	d := &doc{rs: rs, orig: orig, ex: e}
 	d.sents = splitSentences(rs)
 	d.matches = dropStreetNames(rs, e.gaz.FindRunes(rs))
+	if title = strings.TrimSpace(title); title != "" && !strings.HasPrefix(strings.TrimSpace(text), title) {
+		h := []rune(hanzi.Fold(title))
+		d.headline = &doc{rs: h, orig: h, ex: e, sents: splitSentences(h), matches: dropStreetNames(h, e.gaz.FindRunes(h))}
+		for i := range d.headline.sents {
+			d.headline.sents[i].matches = d.headline.matches
+		}
+	}
 	d.attributeActors()
 
 	var res Result
@@ -122,4 +138,6 @@ type doc struct {
 	// subject is the document's own actor (see Result.Subject), or nil.
 	subject    []Actor
 	subjectWhy string
+	// headline is the headline kept apart from the text, analysed on its own; nil without one.
+	headline *doc
 }

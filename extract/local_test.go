@@ -175,3 +175,16 @@ func TestTrimMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineApart finds the subject in a web page's headline that the text
+// does not repeat.
+func TestHeadlineApart(t *testing.T) {
+	text := "本报讯 近日,全市召开述职评议会议。市委组织部派出督查组12个。"
+	if res := testExtractor.ExtractFolded(text, hanzi.Fold(text)); res.SubjectWhy != "" {
+		t.Errorf("without a headline: subject %v (%s)", res.Subject, res.SubjectWhy)
+	}
+	res := testExtractor.ExtractTitled("昭通市召开述职评议会", text, hanzi.Fold(text))
+	if res.Subject.Name != "昭通市" || res.SubjectWhy != "title" || metricsOf(res) != "昭通市:12个" {
+		t.Errorf("with its headline: subject %v (%s), metrics %q", res.Subject, res.SubjectWhy, metricsOf(res))
+	}
+}
