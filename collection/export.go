@@ -139,22 +139,8 @@ func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, 
 	if err != nil {
 		return err
 	}
-	var rows []exportRow
-	if table == "initiatives" {
-		err = c.Store.Initiatives(ctx, filter, func(r corpus.Initiative, e corpus.ExportRow) error {
-			row := initiativeRow(r, e)
-			rows = append(rows, exportRow{group: e.Group, key: row.Actor + "\x00" + dedup.Normalize(row.Initiative), row: &row})
-			return nil
-		})
-	} else {
-		err = c.Store.Metrics(ctx, filter, func(r corpus.Metric, e corpus.ExportRow) error {
-			row := metricRow(r, e)
-			key := row.Actor + "\x00" + strconv.FormatFloat(row.Value, 'g', -1, 64) + row.Unit
-			rows = append(rows, exportRow{group: e.Group, key: key, row: &row})
-			return nil
-		})
-	}
-	for _, r := range oncePerGroup(rows) {
+	rows, err := tableRows(ctx, c.Store, table, filter)
+	for _, r := range rows {
 		if err == nil {
 			err = sink.row(r.row, r.row.cells())
 		}
@@ -163,6 +149,37 @@ func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, 
 		return err
 	}
 	return sink.close()
+}
+
+// factLister lists the rows of the extracted tables: the current ones (corpus.Store) or
+// those a rebuild is staging (corpus.FactsWriter).
+type factLister interface {
+	Initiatives(ctx context.Context, f corpus.FactFilter, fn func(corpus.Initiative, corpus.ExportRow) error) error
+	Metrics(ctx context.Context, f corpus.FactFilter, fn func(corpus.Metric, corpus.ExportRow) error) error
+}
+
+// tableRows lists a table's rows as exported: reprints once, sorted by province, year and name.
+func tableRows(ctx context.Context, l factLister, table string, filter corpus.FactFilter) ([]exportRow, error) {
+	var rows []exportRow
+	var err error
+	if table == "initiatives" {
+		err = l.Initiatives(ctx, filter, func(r corpus.Initiative, e corpus.ExportRow) error {
+			row := initiativeRow(r, e)
+			rows = append(rows, exportRow{group: e.Group, key: row.Actor + "\x00" + dedup.Normalize(row.Initiative), row: &row})
+			return nil
+		})
+	} else {
+		err = l.Metrics(ctx, filter, func(r corpus.Metric, e corpus.ExportRow) error {
+			row := metricRow(r, e)
+			key := row.Actor + "\x00" + strconv.FormatFloat(row.Value, 'g', -1, 64) + row.Unit
+			rows = append(rows, exportRow{group: e.Group, key: key, row: &row})
+			return nil
+		})
+	}
+	if err != nil {
+		return nil, err
+	}
+	return oncePerGroup(rows), nil
 }
 
 // exportable is a row of either table.

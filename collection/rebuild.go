@@ -70,6 +70,10 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 		facts.Abort()
 		return index.Meta{}, err
 	}
+	if err := indexFacts(ctx, b, facts); err != nil {
+		facts.Abort()
+		return index.Meta{}, err
+	}
 	// The index is finished first, because writing it is what fails when the disk is full;
 	// then the tables are swapped in and the index follows by a rename, so a failed rebuild
 	// leaves both as they were. Only a crash between the two swaps leaves the new tables
@@ -91,6 +95,44 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 		return index.Meta{}, err
 	}
 	return ix.Meta(), nil
+}
+
+// indexFacts adds the staged rows to the generation's facts index, once per reprint group
+// as the exports have them.
+func indexFacts(ctx context.Context, b *index.Builder, facts *corpus.FactsWriter) error {
+	if err := facts.Flush(); err != nil {
+		return err
+	}
+	for _, table := range ExportTables {
+		rows, err := tableRows(ctx, facts, table, corpus.FactFilter{})
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			var f index.Fact
+			switch x := r.row.(type) {
+			case *InitiativeRow:
+				f = index.Fact{Kind: "initiative", Actor: x.Actor, ActorKind: x.ActorKind, Province: x.Province, Year: yearValue(x.Year),
+					Name: x.Initiative, Evidence: x.Evidence, DocID: x.DocID, Title: x.Title, Published: x.Published, URL: x.URL,
+					AlsoIn: x.AlsoIn, Start: x.Start, End: x.End}
+			case *MetricRow:
+				f = index.Fact{Kind: "metric", Actor: x.Actor, ActorKind: x.ActorKind, Province: x.Province, Year: yearValue(x.Year),
+					Value: x.Value, Unit: x.Unit, What: x.What, Approx: x.Approx, Evidence: x.Evidence, DocID: x.DocID, Title: x.Title,
+					Published: x.Published, URL: x.URL, AlsoIn: x.AlsoIn, Start: x.Start, End: x.End}
+			}
+			if err := b.AddFact(&f); err != nil {
+				return err
+			}
+		}
+	}
+	return ctx.Err()
+}
+
+func yearValue(y *int) int {
+	if y == nil {
+		return 0
+	}
+	return *y
 }
 
 // groupOf maps a document to its near-duplicate group: the canonical's id and the

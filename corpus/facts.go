@@ -223,10 +223,32 @@ func (s *Store) Initiatives(ctx context.Context, f FactFilter, fn func(Initiativ
 	if ok, err := s.hasFacts(ctx); err != nil || !ok {
 		return firstErr(err, ErrNoFacts)
 	}
+	return s.initiatives(ctx, "", f, fn)
+}
+
+// Flush commits the rows added so far, so that the staged tables can be read.
+func (w *FactsWriter) Flush() error {
+	if err := w.tx.Commit(); err != nil {
+		return fmt.Errorf("corpus: commit facts: %w", err)
+	}
+	return w.begin()
+}
+
+// Initiatives lists the staged initiative rows (flushed) like Store.Initiatives.
+func (w *FactsWriter) Initiatives(ctx context.Context, f FactFilter, fn func(Initiative, ExportRow) error) error {
+	return w.s.initiatives(ctx, stagingPrefix, f, fn)
+}
+
+// Metrics lists the staged metric rows (flushed) like Store.Metrics.
+func (w *FactsWriter) Metrics(ctx context.Context, f FactFilter, fn func(Metric, ExportRow) error) error {
+	return w.s.metrics(ctx, stagingPrefix, f, fn)
+}
+
+func (s *Store) initiatives(ctx context.Context, prefix string, f FactFilter, fn func(Initiative, ExportRow) error) error {
 	where, args := f.where()
 	rows, err := s.db.QueryContext(ctx, `SELECT f.doc_id, f.actor, f.actor_kind, f.province, f.year, f.name, f.evidence,
 		f.start, f."end", d.title, d.published, d.url, d.source, g.grp
-		FROM initiatives f JOIN documents d ON d.id = f.doc_id JOIN doc_facts g ON g.doc_id = f.doc_id`+where+`
+		FROM `+prefix+`initiatives f JOIN documents d ON d.id = f.doc_id JOIN `+prefix+`doc_facts g ON g.doc_id = f.doc_id`+where+`
 		ORDER BY f.province = '', f.province, f.year, f.name, f.actor, g.grp, f.doc_id <> g.grp, f.doc_id, f.start`, args...)
 	if err != nil {
 		return fmt.Errorf("corpus: list initiatives: %w", err)
@@ -251,10 +273,14 @@ func (s *Store) Metrics(ctx context.Context, f FactFilter, fn func(Metric, Expor
 	if ok, err := s.hasFacts(ctx); err != nil || !ok {
 		return firstErr(err, ErrNoFacts)
 	}
+	return s.metrics(ctx, "", f, fn)
+}
+
+func (s *Store) metrics(ctx context.Context, prefix string, f FactFilter, fn func(Metric, ExportRow) error) error {
 	where, args := f.where()
 	rows, err := s.db.QueryContext(ctx, `SELECT f.doc_id, f.actor, f.actor_kind, f.province, f.year, f.value, f.unit,
 		f.what, f.approx, f.evidence, f.start, f."end", d.title, d.published, d.url, d.source, g.grp
-		FROM metrics f JOIN documents d ON d.id = f.doc_id JOIN doc_facts g ON g.doc_id = f.doc_id`+where+`
+		FROM `+prefix+`metrics f JOIN documents d ON d.id = f.doc_id JOIN `+prefix+`doc_facts g ON g.doc_id = f.doc_id`+where+`
 		ORDER BY f.province = '', f.province, f.year, f.what, f.actor, g.grp, f.doc_id <> g.grp, f.doc_id, f.start`, args...)
 	if err != nil {
 		return fmt.Errorf("corpus: list metrics: %w", err)

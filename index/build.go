@@ -75,6 +75,7 @@ type Builder struct {
 	grams           gramTable
 	gramMin         int // occurrences that make a string frequent (see grams.go)
 	articles        *articleStore
+	facts           *factStore // started by the first AddFact
 	// firstOf finds the first passage of a near-duplicate group with a normalised text.
 	firstOf map[normKey]uint32
 }
@@ -290,6 +291,16 @@ func (b *Builder) finish() error {
 	if err := b.articles.close(); err != nil {
 		return err
 	}
+	if b.facts == nil {
+		fs, err := newFactStore(filepath.Join(b.dir, factsDir))
+		if err != nil {
+			return err
+		}
+		b.facts = fs
+	}
+	if err := b.facts.close(); err != nil {
+		return err
+	}
 	b.meta.Files = map[string]fileInfo{foldedFile: b.folded.info(), patchesFile: b.patches.info()}
 	b.firstOf = nil // every passage is filed
 	for len(b.words) < int((b.folded.n+8)/8) {
@@ -397,6 +408,9 @@ func (b *Builder) closeFiles() {
 	}
 	if b.articles != nil {
 		b.articles.abort()
+	}
+	if b.facts != nil {
+		b.facts.abort()
 	}
 }
 

@@ -22,6 +22,10 @@ type Index struct {
 	articles bleve.Index
 	mapped   [][]byte
 
+	factsOnce sync.Once // the facts index is opened on first query (facts.go)
+	facts     bleve.Index
+	factsErr  error
+
 	folded    []byte
 	patches   []byte // the original characters (original.go)
 	postings  []byte
@@ -180,6 +184,12 @@ func (ix *Index) Close() error {
 	var first error
 	if ix.articles != nil {
 		first = ix.articles.Close()
+	}
+	ix.factsOnce.Do(func() {}) // no facts index opens after Close
+	if ix.facts != nil {
+		if err := ix.facts.Close(); err != nil && first == nil {
+			first = err
+		}
 	}
 	for _, b := range ix.mapped {
 		if err := unmapFile(b); err != nil && first == nil {
