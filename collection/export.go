@@ -33,6 +33,8 @@ type ExportOptions struct {
 	Province string // any name of a province (湖北, 湖北省, 湖北省委 is not one)
 	Year     int
 	Format   string // csv (default), jsonl or xlsx
+	// Query, when set, keeps only the rows the facts query finds (see Facts).
+	Query string
 }
 
 // InitiativeRow is an exported initiative, also the shape of show's "initiatives".
@@ -139,7 +141,12 @@ func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, 
 	if err != nil {
 		return err
 	}
-	rows, err := tableRows(ctx, c.Store, table, filter)
+	var rows []exportRow
+	if o.Query != "" {
+		rows, err = c.queriedRows(ctx, table, filter, o.Query)
+	} else {
+		rows, err = tableRows(ctx, c.Store, table, filter)
+	}
 	for _, r := range rows {
 		if err == nil {
 			err = sink.row(r.row, r.row.cells())

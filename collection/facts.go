@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/dangjian/dangjian/corpus"
 	"github.com/dangjian/dangjian/index"
 )
 
@@ -35,6 +38,8 @@ type FactRow struct {
 	Published  string   `json:"published,omitempty"`
 	URL        string   `json:"url,omitempty"`
 	AlsoIn     []string `json:"also_in,omitempty"`
+	Start      int      `json:"start"`
+	End        int      `json:"end"`
 }
 
 // DefaultFactsLimit is how many rows facts lists unless told.
@@ -62,7 +67,8 @@ func (c *Collection) Facts(ctx context.Context, q string, limit int) (*FactsResu
 	out := &FactsResult{Query: q, Total: res.Total, Rows: []FactRow{}, Facets: res.Facets}
 	for _, f := range res.Facts {
 		r := FactRow{Kind: f.Kind, Actor: f.Actor, ActorKind: f.ActorKind, Province: f.Province, Year: optYear(f.Year),
-			Evidence: f.Evidence, DocID: f.DocID, Title: f.Title, Published: f.Published, URL: f.URL, AlsoIn: f.AlsoIn}
+			Evidence: f.Evidence, DocID: f.DocID, Title: f.Title, Published: f.Published, URL: f.URL, AlsoIn: f.AlsoIn,
+			Start: f.Start, End: f.End}
 		if f.Kind == "initiative" {
 			r.Initiative = f.Name
 		} else {
@@ -72,4 +78,50 @@ func (c *Collection) Facts(ctx context.Context, q string, limit int) (*FactsResu
 		out.Rows = append(out.Rows, r)
 	}
 	return out, nil
+}
+
+// queriedRows returns the rows of a table that a facts query finds, in the order of the
+// export: the same rows `facts` lists for the query, every one of them.
+func (c *Collection) queriedRows(ctx context.Context, table string, filter corpus.FactFilter, q string) ([]exportRow, error) {
+	kind := strings.TrimSuffix(table, "s")
+	full := "+kind:" + kind + " " + q
+	if filter.Province != "" {
+		full += " +province:" + filter.Province
+	}
+	if filter.Year != 0 {
+		full += " +year:" + strconv.Itoa(filter.Year)
+	}
+	first, err := c.Facts(ctx, full, 1)
+	if err != nil {
+		return nil, err
+	}
+	res, err := c.Facts(ctx, full, max(1, int(first.Total)))
+	if err != nil {
+		return nil, err
+	}
+	var rows []exportRow
+	for _, r := range res.Rows {
+		var row exportable
+		if r.Kind == "initiative" {
+			row = &InitiativeRow{Actor: r.Actor, ActorKind: r.ActorKind, Province: r.Province, Year: r.Year, Initiative: r.Initiative,
+				Evidence: r.Evidence, Start: r.Start, End: r.End, DocID: r.DocID, Title: r.Title, Published: r.Published, URL: r.URL, AlsoIn: r.AlsoIn}
+		} else {
+			row = &MetricRow{Actor: r.Actor, ActorKind: r.ActorKind, Province: r.Province, Year: r.Year, Value: *r.Value, Unit: r.Unit,
+				What: r.What, Approx: *r.Approx, Evidence: r.Evidence, Start: r.Start, End: r.End, DocID: r.DocID, Title: r.Title,
+				Published: r.Published, URL: r.URL, AlsoIn: r.AlsoIn}
+		}
+		rows = append(rows, exportRow{row: row, key: r.Province + "\x00" + yearCell(r.Year) + "\x00" + r.Initiative + r.What + "\x00" + r.Actor})
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return exportOrder(rows[i], rows[j]) })
+	return rows, nil
+}
+
+// exportOrder sorts rows as the export tables are: by province (central bodies last),
+// year, name and actor.
+func exportOrder(a, b exportRow) bool {
+	pa, pb := strings.HasPrefix(a.key, "\x00"), strings.HasPrefix(b.key, "\x00")
+	if pa != pb {
+		return !pa
+	}
+	return a.key < b.key
 }

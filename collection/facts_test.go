@@ -1,6 +1,7 @@
 package collection
 
 import (
+	"bytes"
 	"context"
 	"sort"
 	"strings"
@@ -62,6 +63,26 @@ func TestFactsOnSeeds(t *testing.T) {
 	}
 	if int(all.Total) != len(rows) {
 		t.Errorf("facts index holds %d initiatives, the export %d", all.Total, len(rows))
+	}
+
+	// export --q writes exactly the rows facts finds.
+	q := "what:问题 value:>100"
+	found2, err := c.Facts(ctx, "kind:metric "+q, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := c.Export(ctx, "metrics", ExportOptions{Format: "jsonl", Query: q}, &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if found2.Total == 0 || len(lines) != int(found2.Total) {
+		t.Errorf("export --q %q wrote %d rows, facts finds %d", q, len(lines), found2.Total)
+	}
+	for _, l := range lines {
+		if !strings.Contains(l, "问题") {
+			t.Errorf("exported row without 问题: %s", l)
+		}
 	}
 
 	if _, err := c.Facts(ctx, `name:"四不`, 10); err == nil || !strings.Contains(err.Error(), "unterminated quote") {
