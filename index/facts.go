@@ -19,6 +19,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/dangjian/dangjian/hanzi"
 	"github.com/dangjian/dangjian/segment"
 )
 
@@ -108,6 +109,7 @@ type wordsTok struct{ seg *segment.Segmenter }
 
 func (t *wordsTok) Tokenize(input []byte) analysis.TokenStream {
 	text := string(input)
+	folded := hanzi.Fold(text) // 四下基層 is found as 四下基层; Fold keeps one rune for one
 	var out analysis.TokenStream
 	pos := 1
 	// Byte offsets of each rune, for the tokens' Start and End.
@@ -116,14 +118,19 @@ func (t *wordsTok) Tokenize(input []byte) analysis.TokenStream {
 		offs = append(offs, i)
 	}
 	offs = append(offs, len(text))
-	for _, w := range t.seg.Tokens(text) {
+	frs := []rune(folded)
+	if len(frs) != len(offs)-1 {
+		frs = []rune(text) // invalid UTF-8: Fold replaced bytes; index the text as it is
+		folded = text
+	}
+	for _, w := range t.seg.Tokens(folded) {
 		if w.Text == "" || isPunctWord(w.Text) {
 			continue
 		}
 		out = append(out, &analysis.Token{Term: []byte(w.Text), Start: offs[w.Start], End: offs[w.End], Position: pos, Type: analysis.Ideographic})
 		if w.End-w.Start >= 3 {
 			for k := w.Start; k+2 <= w.End; k++ {
-				out = append(out, &analysis.Token{Term: []byte(text[offs[k]:offs[k+2]]), Start: offs[k], End: offs[k+2], Position: pos, Type: analysis.Ideographic})
+				out = append(out, &analysis.Token{Term: []byte(string(frs[k : k+2])), Start: offs[k], End: offs[k+2], Position: pos, Type: analysis.Ideographic})
 			}
 		}
 		pos++
@@ -237,9 +244,9 @@ func (s *factStore) add(f *Fact) error {
 		fields[factAlsoIn] = f.AlsoIn
 	}
 	if f.Kind == "initiative" {
-		fields[factName], fields[factNameKey] = f.Name, f.Name
+		fields[factName], fields[factNameKey] = f.Name, hanzi.Fold(f.Name)
 	} else {
-		fields[factWhat], fields[factWhatKey] = f.What, f.What
+		fields[factWhat], fields[factWhatKey] = f.What, hanzi.Fold(f.What)
 		fields[factValue], fields[factUnit] = f.Value, f.Unit
 	}
 	if err := s.b.Index("f"+strconv.Itoa(s.count), fields); err != nil {
@@ -366,10 +373,18 @@ func (ix *Index) Facts(ctx context.Context, q string, limit int) (*FactsResult, 
 // Bleve's query string makes clauses without + optional and matches any word of a value,
 // so kind:initiative name:四不两直 would list every initiative, and 四不两直 would also
 // find 四不放过 through the pair 四不; a researcher narrowing a table means all of them.
+// A quoted value ("四不两直") is matched the same way: the pairs of characters the
+// index adds at a word's position would make a phrase match any one of them.
 func andMatches(q query.Query) query.Query {
 	switch x := q.(type) {
 	case *query.MatchQuery:
 		x.SetOperator(query.MatchQueryOperatorAnd)
+	case *query.MatchPhraseQuery:
+		m := query.NewMatchQuery(x.MatchPhrase)
+		m.SetField(x.Field())
+		m.SetBoost(x.Boost())
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		return m
 	case *query.BooleanQuery:
 		if d, ok := x.Should.(*query.DisjunctionQuery); ok && len(d.Disjuncts) > 0 {
 			c, _ := x.Must.(*query.ConjunctionQuery)
@@ -379,18 +394,19 @@ func andMatches(q query.Query) query.Query {
 			c.Conjuncts = append(c.Conjuncts, d.Disjuncts...)
 			x.Must, x.Should = c, nil
 		}
-		for _, sub := range []query.Query{x.Must, x.Should, x.MustNot} {
-			if sub != nil {
-				andMatches(sub)
-			}
+		if x.Must != nil {
+			x.Must = andMatches(x.Must)
+		}
+		if x.MustNot != nil {
+			x.MustNot = andMatches(x.MustNot)
 		}
 	case *query.ConjunctionQuery:
-		for _, sub := range x.Conjuncts {
-			andMatches(sub)
+		for i, sub := range x.Conjuncts {
+			x.Conjuncts[i] = andMatches(sub)
 		}
 	case *query.DisjunctionQuery:
-		for _, sub := range x.Disjuncts {
-			andMatches(sub)
+		for i, sub := range x.Disjuncts {
+			x.Disjuncts[i] = andMatches(sub)
 		}
 	}
 	return q

@@ -249,6 +249,52 @@ func (s *Server) apiTrend(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, res)
 }
 
+// maxFactsSize is the most rows one /api/facts answer lists.
+const maxFactsSize = 1000
+
+// apiFacts answers a facts query: q in Bleve's query-string syntax over the extracted
+// rows, size rows (default 20).
+func (s *Server) apiFacts(w http.ResponseWriter, r *http.Request) {
+	q, err := param(r, "q")
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	size, err := intParam(r, "size", collection.DefaultFactsLimit, 1, maxFactsSize)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	res, err := s.c.Facts(r.Context(), q, size)
+	if errors.Is(err, index.ErrBadQuery) {
+		err = badRequest("%v", err)
+	}
+	if err = complete(r, err); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// apiSpread traces the initiative named by name.
+func (s *Server) apiSpread(w http.ResponseWriter, r *http.Request) {
+	name, err := param(r, "name")
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if name == "" {
+		s.apiError(w, r, badRequest("spread needs name, e.g. name=四下基层"))
+		return
+	}
+	res, err := s.c.Spread(r.Context(), name)
+	if err = complete(r, err); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
 // docResponse is show's contract plus what the page needs: the marks of actors,
 // initiatives and metrics in the text, and the text as HTML with them marked.
 type docResponse struct {

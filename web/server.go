@@ -80,6 +80,8 @@ func New(c *collection.Collection, o Options) (*Server, error) {
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /api/search", s.apiSearch)
 	mux.HandleFunc("GET /api/trend", s.apiTrend)
+	mux.HandleFunc("GET /api/facts", s.apiFacts)
+	mux.HandleFunc("GET /api/spread", s.apiSpread)
 	mux.HandleFunc("GET /api/docs/{id}", s.apiDoc)
 	mux.HandleFunc("GET /api/export/{table}", s.apiExport)
 	mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {

@@ -54,6 +54,7 @@ func commands() []command {
 		{"show", "show one document by id, URL or imported path", runShow},
 		{"trend", "count passages by province × year: dangjian trend QUERY", runTrend},
 		{"facts", "search the extracted initiatives and metrics: dangjian facts 'kind:metric unit:人 value:>1000'", runFacts},
+		{"spread", "how a named initiative spread: first year and document per province or place", runSpread},
 		{"dups", "list the groups of near-duplicate documents (reprints), for review", runDups},
 		{"export", "export initiatives or metrics as CSV, JSONL or XLSX", runExport},
 		{"serve", "serve the JSON API and the web page (on loopback by default)", runServe},
