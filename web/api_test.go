@@ -363,3 +363,42 @@ func TestAttachment(t *testing.T) {
 		}
 	}
 }
+
+func TestAPIFactsAndSpread(t *testing.T) {
+	f := seeded(t)
+	path := "/api/facts?q=" + url.QueryEscape("kind:initiative name:四不两直") + "&size=5"
+	resp, body := get(t, f.url, path)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: status %d: %s", path, resp.StatusCode, body)
+	}
+	raw := decode[map[string]json.RawMessage](t, path, body)
+	for _, k := range []string{"query", "total", "rows", "facets"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("GET %s: no %q in the response", path, k)
+		}
+	}
+	res := decode[collection.FactsResult](t, path, body)
+	provinces := map[string]bool{}
+	for _, r := range res.Rows {
+		provinces[r.Province] = true
+	}
+	if !provinces["黑龙江"] || !provinces["湖北"] || !provinces["四川"] {
+		t.Errorf("GET %s: provinces %v, want 黑龙江, 湖北 and 四川 (the fixture)", path, provinces)
+	}
+	path = "/api/facts?q=" + url.QueryEscape(`name:"四不`)
+	if resp, body := get(t, f.url, path); resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "unterminated quote") {
+		t.Errorf("GET %s: status %d %s, want 400 naming the problem", path, resp.StatusCode, body)
+	}
+	path = "/api/spread?name=" + url.QueryEscape("四不两直")
+	resp, body = get(t, f.url, path)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: status %d: %s", path, resp.StatusCode, body)
+	}
+	sp := decode[collection.SpreadResult](t, path, body)
+	if len(sp.Actors) != 3 || sp.Actors[0].FirstYear == nil || *sp.Actors[0].FirstYear != 2023 {
+		t.Errorf("GET %s: %+v", path, sp)
+	}
+	if resp, _ := get(t, f.url, "/api/spread"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("GET /api/spread without a name: status %d, want 400", resp.StatusCode)
+	}
+}
