@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/benchcorpus"
+	"github.com/dangjian/dangjian/corpus"
 )
 
 // benchSize is the corpus size for the pipeline benchmarks, 20 MB unless
@@ -123,4 +124,63 @@ func sampleQueries(b *testing.B, dir string, n int) []string {
 		out = append(out, string(q))
 	}
 	return out
+}
+
+// BenchmarkFacts measures facts queries over the benchmark corpus's extracted rows: a
+// name with a province, a unit with a value range, a description's word, by year.
+func BenchmarkFacts(b *testing.B) {
+	files, _ := benchFiles(b)
+	ctx := context.Background()
+	c, err := Open(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := c.Import(ctx, []string{files}, nil); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := c.Rebuild(ctx, nil); err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewSource(11))
+	var queries []string
+	for _, table := range ExportTables {
+		rows, err := tableRows(ctx, c.Store, table, corpus.FactFilter{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for range 200 {
+			if len(rows) == 0 {
+				break
+			}
+			switch r := rows[rng.Intn(len(rows))].row.(type) {
+			case *InitiativeRow:
+				name := []rune(r.Initiative)
+				if len(name) < 2 {
+					continue
+				}
+				k := rng.Intn(len(name) - 1)
+				queries = append(queries, "kind:initiative name:"+escapeTerm(string(name[k:k+2]))+" province:"+r.Province)
+			case *MetricRow:
+				queries = append(queries, "kind:metric unit:"+escapeTerm(r.Unit)+" value:>"+strconv.Itoa(int(r.Value/2)),
+					"what:"+escapeTerm(string([]rune(r.What)[:min(2, len([]rune(r.What)))]))+" year:>=2000")
+			}
+		}
+	}
+	if len(queries) == 0 {
+		b.Fatal("no rows extracted from the benchmark corpus")
+	}
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		start := time.Now()
+		if _, err := c.Facts(ctx, queries[i%len(queries)], DefaultFactsLimit); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
 }
