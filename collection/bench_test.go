@@ -160,10 +160,16 @@ func BenchmarkFacts(b *testing.B) {
 					continue
 				}
 				k := rng.Intn(len(name) - 1)
-				queries = append(queries, "kind:initiative name:"+escapeTerm(string(name[k:k+2]))+" province:"+r.Province)
+				q := "kind:initiative name:" + escapeTerm(string(name[k:k+2]))
+				if r.Province != "" {
+					q += " province:" + r.Province
+				}
+				queries = append(queries, q)
 			case *MetricRow:
-				queries = append(queries, "kind:metric unit:"+escapeTerm(r.Unit)+" value:>"+strconv.Itoa(int(r.Value/2)),
-					"what:"+escapeTerm(string([]rune(r.What)[:min(2, len([]rune(r.What)))]))+" year:>=2000")
+				queries = append(queries, "kind:metric unit:"+escapeTerm(r.Unit)+" value:>"+strconv.Itoa(int(r.Value/2)))
+				if w := []rune(r.What); len(w) >= 2 {
+					queries = append(queries, "what:"+escapeTerm(string(w[:2]))+" year:>=2000")
+				}
 			}
 		}
 	}

@@ -50,7 +50,7 @@ type FactCount struct {
 	Metrics     int    `json:"metrics"`
 }
 
-// FactCounts counts the extracted rows by province, provinces in the order of official
+// FactCounts counts the extracted rows (reprints once) by province, provinces in the order of official
 // tables and central bodies last. Before the first rebuild it returns corpus.ErrNoFacts.
 func (c *Collection) FactCounts(ctx context.Context) ([]FactCount, error) {
 	byProvince := map[string]*FactCount{}
@@ -60,19 +60,20 @@ func (c *Collection) FactCounts(ctx context.Context) ([]FactCount, error) {
 		}
 		return byProvince[pv]
 	}
-	err := c.Store.Initiatives(ctx, corpus.FactFilter{}, func(r corpus.Initiative, _ corpus.ExportRow) error {
-		get(r.Province).Initiatives++
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = c.Store.Metrics(ctx, corpus.FactFilter{}, func(r corpus.Metric, _ corpus.ExportRow) error {
-		get(r.Province).Metrics++
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	// Rows as the export has them, reprints once, so that a count is what a click lists.
+	for _, table := range ExportTables {
+		rows, err := tableRows(ctx, c.Store, table, corpus.FactFilter{})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			switch x := r.row.(type) {
+			case *InitiativeRow:
+				get(x.Province).Initiatives++
+			case *MetricRow:
+				get(x.Province).Metrics++
+			}
+		}
 	}
 	var out []FactCount
 	for _, pv := range append(c.Provinces(), "") {
@@ -99,7 +100,7 @@ type Tables struct {
 var ErrUnknownProvince = errors.New("unknown province")
 
 // Tables lists up to limit rows of each table selected by o (its Format is ignored), in
-// export order, and counts all rows selected.
+// export order, and counts all rows selected: the rows the export of o writes.
 func (c *Collection) Tables(ctx context.Context, o ExportOptions, limit int) (*Tables, error) {
 	filter := corpus.FactFilter{Year: o.Year}
 	if o.Province != "" {
@@ -110,23 +111,30 @@ func (c *Collection) Tables(ctx context.Context, o ExportOptions, limit int) (*T
 		filter.Province = pv
 	}
 	t := &Tables{Initiatives: []InitiativeRow{}, Metrics: []MetricRow{}}
-	err := c.Store.Initiatives(ctx, filter, func(r corpus.Initiative, e corpus.ExportRow) error {
-		if t.InitiativeTotal++; len(t.Initiatives) < limit {
-			t.Initiatives = append(t.Initiatives, initiativeRow(r, e))
+	// The rows are the export's, reprints once, so that a page and its download agree.
+	for _, table := range ExportTables {
+		var rows []exportRow
+		var err error
+		if o.Query != "" {
+			rows, err = c.queriedRows(ctx, table, filter, o.Query)
+		} else {
+			rows, err = tableRows(ctx, c.Store, table, filter)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = c.Store.Metrics(ctx, filter, func(r corpus.Metric, e corpus.ExportRow) error {
-		if t.MetricTotal++; len(t.Metrics) < limit {
-			t.Metrics = append(t.Metrics, metricRow(r, e))
+		if err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		for _, r := range rows {
+			switch x := r.row.(type) {
+			case *InitiativeRow:
+				if t.InitiativeTotal++; len(t.Initiatives) < limit {
+					t.Initiatives = append(t.Initiatives, *x)
+				}
+			case *MetricRow:
+				if t.MetricTotal++; len(t.Metrics) < limit {
+					t.Metrics = append(t.Metrics, *x)
+				}
+			}
+		}
 	}
 	return t, nil
 }

@@ -379,6 +379,9 @@ func (s *Server) readExport(r *http.Request) (exportRequest, error) {
 	if e.opts.Year != 0 {
 		name = append(name, strconv.Itoa(e.opts.Year))
 	}
+	if e.opts.Query, err = param(r, "q"); err != nil {
+		return e, err
+	}
 	e.file = strings.Join(name, "-") + "." + format
 	return e, nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/dangjian/dangjian/collection"
+	"github.com/dangjian/dangjian/index"
 )
 
 // funcs are the helpers the templates use.
@@ -81,6 +83,7 @@ type tablesView struct {
 	Title     string
 	Province  string
 	Year      int
+	Query     string // a facts query narrowing both tables
 	Error     string
 	Counts    []provinceLink
 	Tables    *collection.Tables
@@ -308,6 +311,9 @@ func (s *Server) fillTables(r *http.Request, v *tablesView) error {
 	if v.Year, err = intParam(r, "year", 0, 1900, 2100); err != nil {
 		return err
 	}
+	if v.Query, err = param(r, "q"); err != nil {
+		return err
+	}
 	counts, err := s.c.FactCounts(r.Context())
 	if err != nil {
 		return err
@@ -326,7 +332,10 @@ func (s *Server) fillTables(r *http.Request, v *tablesView) error {
 		}
 		v.Counts = append(v.Counts, pl)
 	}
-	v.Tables, err = s.c.Tables(r.Context(), collection.ExportOptions{Province: v.Province, Year: v.Year}, tableRows)
+	v.Tables, err = s.c.Tables(r.Context(), collection.ExportOptions{Province: v.Province, Year: v.Year, Query: v.Query}, tableRows)
+	if errors.Is(err, index.ErrBadQuery) {
+		return badRequest("%v", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -337,6 +346,9 @@ func (s *Server) fillTables(r *http.Request, v *tablesView) error {
 	}
 	if v.Year != 0 {
 		q.Set("year", strconv.Itoa(v.Year))
+	}
+	if v.Query != "" {
+		q.Set("q", v.Query)
 	}
 	for _, table := range collection.ExportTables {
 		for _, format := range collection.ExportFormats {

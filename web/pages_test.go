@@ -168,6 +168,15 @@ func TestTablesPage(t *testing.T) {
 	page(t, "/tables?province=火星", http.StatusBadRequest)
 	page(t, "/tables?year=abc", http.StatusBadRequest)
 	page(t, "/tables", http.StatusOK)
+
+	// A facts query narrows both tables, and the downloads export what is shown.
+	q := "name:四不两直"
+	html = page(t, "/tables?q="+url.QueryEscape(q), http.StatusOK)
+	if !strings.Contains(html, `<td>四不两直</td>`) || strings.Contains(html, `<td>双融双强</td>`) ||
+		!strings.Contains(html, `value="name:四不两直"`) || !strings.Contains(html, "q=name%3A%E5%9B%9B%E4%B8%8D%E4%B8%A4%E7%9B%B4") {
+		t.Errorf("tables page for %s:\n%s", q, html)
+	}
+	page(t, "/tables?q="+url.QueryEscape(`name:"四不`), http.StatusBadRequest)
 }
 
 // TestMarkupShowsAsText renders every view of the hostile fixtures and checks, with an
