@@ -33,6 +33,8 @@ type searchView struct {
 	Filters  []chip
 	Facets   []facetGroup
 	Heatmap  *heatmap
+	// Spread is how the initiative the query names travelled, when it names one.
+	Spread   *collection.SpreadResult
 	From, To int
 	Prev     string
 	Next     string
@@ -206,6 +208,15 @@ func (s *Server) fillSearch(r *http.Request, v *searchView) error {
 			return err
 		}
 		v.Heatmap = newHeatmap(tr, base, province, p.Year)
+		if q := strings.TrimSpace(p.Q); len(pq.Terms) == 1 && !strings.ContainsAny(q, " :\"-") {
+			sp, err := s.c.Spread(r.Context(), q)
+			if err = complete(r, err); err != nil && !errors.Is(err, index.ErrBadQuery) {
+				return err
+			}
+			if err == nil && len(sp.Actors) > 0 {
+				v.Spread = sp
+			}
+		}
 	}
 	return nil
 }

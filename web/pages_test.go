@@ -235,3 +235,17 @@ func inspectHTML(page string) (problems []string, text string) {
 		}
 	}
 }
+
+// TestSpreadTimeline shows, beside the heatmap, where the initiative a query names
+// appeared first.
+func TestSpreadTimeline(t *testing.T) {
+	html := page(t, "/?q="+url.QueryEscape("四不两直"), http.StatusOK)
+	for _, want := range []string{`<ol class="timeline">`, `<span class="a">黑龙江</span>`, `<span class="a">湖北</span>`, `<span class="y">2023</span>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("search page for 四不两直 has no %s", want)
+		}
+	}
+	if html := page(t, "/?q="+url.QueryEscape("形式主义"), http.StatusOK); strings.Contains(html, `class="timeline"`) {
+		t.Error("a timeline is shown for a query that names no initiative")
+	}
+}
