@@ -50,6 +50,32 @@ type FactCount struct {
 	Metrics     int    `json:"metrics"`
 }
 
+// FactCountsFor counts by province the rows a facts query finds, like FactCounts; an
+// empty query counts them all.
+func (c *Collection) FactCountsFor(ctx context.Context, q string) ([]FactCount, error) {
+	if strings.TrimSpace(q) == "" {
+		return c.FactCounts(ctx)
+	}
+	byProvince := map[string]*FactCount{}
+	for _, kind := range []string{"initiative", "metric"} {
+		res, err := c.Facts(ctx, "+kind:"+kind+" "+q, 1)
+		if err != nil {
+			return nil, err
+		}
+		for _, fc := range res.Facets["province"] {
+			if byProvince[fc.Value] == nil {
+				byProvince[fc.Value] = &FactCount{Province: fc.Value}
+			}
+			if kind == "initiative" {
+				byProvince[fc.Value].Initiatives = fc.Count
+			} else {
+				byProvince[fc.Value].Metrics = fc.Count
+			}
+		}
+	}
+	return c.inOfficialOrder(byProvince), nil
+}
+
 // FactCounts counts the extracted rows (reprints once) by province, provinces in the order of official
 // tables and central bodies last. Before the first rebuild it returns corpus.ErrNoFacts.
 func (c *Collection) FactCounts(ctx context.Context) ([]FactCount, error) {
@@ -75,6 +101,12 @@ func (c *Collection) FactCounts(ctx context.Context) ([]FactCount, error) {
 			}
 		}
 	}
+	return c.inOfficialOrder(byProvince), nil
+}
+
+// inOfficialOrder lists counts with provinces in the order of official tables and central
+// bodies last.
+func (c *Collection) inOfficialOrder(byProvince map[string]*FactCount) []FactCount {
 	var out []FactCount
 	for _, pv := range append(c.Provinces(), "") {
 		if fc := byProvince[pv]; fc != nil {
@@ -85,7 +117,7 @@ func (c *Collection) FactCounts(ctx context.Context) ([]FactCount, error) {
 	for _, fc := range byProvince { // a province the gazetteer no longer knows; keep it visible
 		out = append(out, *fc)
 	}
-	return out, nil
+	return out
 }
 
 // Tables is a page of the initiatives and metrics tables, the rows export writes.

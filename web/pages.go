@@ -325,13 +325,21 @@ func (s *Server) fillTables(r *http.Request, v *tablesView) error {
 	if v.Query, err = param(r, "q"); err != nil {
 		return err
 	}
-	counts, err := s.c.FactCounts(r.Context())
+	counts, err := s.c.FactCountsFor(r.Context(), v.Query)
+	if errors.Is(err, index.ErrBadQuery) {
+		return badRequest("%v", err)
+	}
 	if err != nil {
 		return err
 	}
-	yearQ := url.Values{}
+	yearQ := url.Values{} // what the province links keep: the year and the facts query
 	if v.Year != 0 {
 		yearQ.Set("year", strconv.Itoa(v.Year))
+	}
+	if v.Query != "" {
+		yearQ.Set("q", v.Query)
+	}
+	if len(yearQ) > 0 {
 		v.AllHref = "/tables" + encode(yearQ)
 	}
 	for _, fc := range counts {

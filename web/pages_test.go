@@ -176,6 +176,11 @@ func TestTablesPage(t *testing.T) {
 		!strings.Contains(html, `value="name:四不两直"`) || !strings.Contains(html, "q=name%3A%E5%9B%9B%E4%B8%8D%E4%B8%A4%E7%9B%B4") {
 		t.Errorf("tables page for %s:\n%s", q, html)
 	}
+	// The province counts are the query's, and clicking one keeps the query.
+	if !strings.Contains(html, `data-province="黑龙江"`) || strings.Contains(html, `data-province="浙江"`) ||
+		!strings.Contains(html, "province=%E9%BB%91%E9%BE%99%E6%B1%9F&amp;q=name%3A") {
+		t.Errorf("tables page for %s: province links do not follow the query", q)
+	}
 	page(t, "/tables?q="+url.QueryEscape(`name:"四不`), http.StatusBadRequest)
 }
 
