@@ -47,7 +47,7 @@ const DefaultFactsLimit = 20
 
 // Facts searches the extracted initiatives and metrics with Bleve's query-string syntax
 // over their fields: kind, actor, actor_kind, province, year, name, what, value, unit,
-// approx, evidence, published.
+// approx, published.
 func (c *Collection) Facts(ctx context.Context, q string, limit int) (*FactsResult, error) {
 	if limit <= 0 {
 		return nil, fmt.Errorf("--limit must be at least 1")
@@ -59,7 +59,7 @@ func (c *Collection) Facts(ctx context.Context, q string, limit int) (*FactsResu
 	defer release()
 	res, err := ix.Facts(ctx, strings.TrimSpace(q), limit)
 	if errors.Is(err, index.ErrBadQuery) {
-		return nil, fmt.Errorf("facts: %w (fields: kind, actor, actor_kind, province, year, name, what, value, unit, approx, evidence; e.g. 'kind:metric unit:人 value:>1000')", err)
+		return nil, fmt.Errorf("facts: %w (fields: kind, actor, actor_kind, province, year, name, what, value, unit, approx, published; e.g. 'kind:metric unit:人 value:>1000')", err)
 	}
 	if err != nil {
 		return nil, err

@@ -70,15 +70,12 @@ func (c *Collection) Rebuild(ctx context.Context, progress func(Progress)) (inde
 		facts.Abort()
 		return index.Meta{}, err
 	}
-	if err := indexFacts(ctx, b, facts); err != nil {
-		facts.Abort()
-		return index.Meta{}, err
-	}
 	// The index is finished first, because writing it is what fails when the disk is full;
 	// then the tables are swapped in and the index follows by a rename, so a failed rebuild
 	// leaves both as they were. Only a crash between the two swaps leaves the new tables
 	// with the previous index, which the next rebuild replaces.
-	if err := b.Finish(); err != nil {
+	// The facts index is built from the staged tables while the text index is written.
+	if err := b.Finish(func() error { return indexFacts(ctx, b, facts) }); err != nil {
 		facts.Abort()
 		return index.Meta{}, err
 	}

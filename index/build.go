@@ -251,11 +251,27 @@ func (b *Builder) markWords(folded string, words []string, base int64) {
 // everything that can fail for want of disk space or I/O happens here, so a caller can
 // commit what belongs with the index (the extracted tables) only once the index is sure.
 // After Finish, Commit only swaps it in, and Abort still discards it.
-func (b *Builder) Finish() error {
+//
+// The functions given run alongside the writing, each in its own goroutine, and Finish
+// waits for them: a rebuild adds the facts (AddFact) while the text index is written.
+func (b *Builder) Finish(alongside ...func() error) error {
 	if b.gen != "" {
 		return nil
 	}
-	if err := b.finish(); err != nil {
+	errc := make(chan error, len(alongside))
+	for _, f := range alongside {
+		go func() { errc <- f() }()
+	}
+	err := b.finish()
+	for range alongside {
+		if e := <-errc; err == nil {
+			err = e
+		}
+	}
+	if err == nil {
+		err = b.closeFacts()
+	}
+	if err != nil {
 		return fmt.Errorf("index: finish build: %w", err)
 	}
 	b.meta.Built = time.Now().UTC()
@@ -291,16 +307,7 @@ func (b *Builder) finish() error {
 	if err := b.articles.close(); err != nil {
 		return err
 	}
-	if b.facts == nil {
-		fs, err := newFactStore(filepath.Join(b.dir, factsDir))
-		if err != nil {
-			return err
-		}
-		b.facts = fs
-	}
-	if err := b.facts.close(); err != nil {
-		return err
-	}
+
 	b.meta.Files = map[string]fileInfo{foldedFile: b.folded.info(), patchesFile: b.patches.info()}
 	b.firstOf = nil // every passage is filed
 	for len(b.words) < int((b.folded.n+8)/8) {
@@ -333,6 +340,18 @@ func (b *Builder) finish() error {
 	b.meta.Files[keysFile], b.meta.Files[postingsFile] = keys, postings
 	b.grams = gramTable{}
 	return nil
+}
+
+// closeFacts writes the facts index, an empty one when no fact was added.
+func (b *Builder) closeFacts() error {
+	if b.facts == nil {
+		fs, err := newFactStore(filepath.Join(b.dir, factsDir))
+		if err != nil {
+			return err
+		}
+		b.facts = fs
+	}
+	return b.facts.close()
 }
 
 // writeGrams lists the frequent strings (see grams.go) from the pair table and the

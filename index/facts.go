@@ -157,10 +157,14 @@ func newFactsMapping() (mapping.IndexMapping, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("index: facts mapping: %w", err)
 	}
-	keyword := func() *mapping.FieldMapping {
+	// Doc values are kept only for the facets; the evidence is stored, not searched: cutting
+	// every sentence into words would double the time a rebuild spends on this index.
+	keyword := func(facet bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Store = true
 		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = facet
 		return f
 	}
 	words := func() *mapping.FieldMapping {
@@ -168,12 +172,14 @@ func newFactsMapping() (mapping.IndexMapping, error) {
 		f.Analyzer = wordsAnalyzer
 		f.Store = true
 		f.IncludeTermVectors = false
+		f.DocValues = false
 		return f
 	}
 	number := func() *mapping.FieldMapping {
 		f := bleve.NewNumericFieldMapping()
 		f.Store = true
 		f.IncludeInAll = false
+		f.DocValues = false
 		return f
 	}
 	stored := func() *mapping.FieldMapping {
@@ -185,16 +191,26 @@ func newFactsMapping() (mapping.IndexMapping, error) {
 		return f
 	}
 	dm := bleve.NewDocumentStaticMapping()
-	for _, n := range []string{factKind, factActor, factActorKind, factProvince, factYearKey, factNameKey, factWhatKey, factUnit, factApprox, factPublished} {
-		dm.AddFieldMappingsAt(n, keyword())
+	for _, n := range []string{factKind, factActor, factNameKey, factWhatKey, factApprox, factPublished} {
+		dm.AddFieldMappingsAt(n, keyword(false))
 	}
-	for _, n := range []string{factName, factWhat, factEvidence} {
+	for _, n := range FactFacets {
+		dm.AddFieldMappingsAt(n, keyword(true))
+	}
+	for _, n := range []string{factName, factWhat} {
 		dm.AddFieldMappingsAt(n, words())
 	}
-	for _, n := range []string{factYear, factValue, factDoc, factStart, factEnd} {
+	for _, n := range []string{factYear, factValue} {
 		dm.AddFieldMappingsAt(n, number())
 	}
-	for _, n := range []string{factTitle, factURL, factAlsoIn} {
+	// Offsets and the document id are shown, not searched: a numeric field indexes
+	// several terms per value.
+	for _, n := range []string{factDoc, factStart, factEnd} {
+		f := number()
+		f.Index = false
+		dm.AddFieldMappingsAt(n, f)
+	}
+	for _, n := range []string{factTitle, factURL, factAlsoIn, factEvidence} {
 		dm.AddFieldMappingsAt(n, stored())
 	}
 	im.DefaultMapping = dm
