@@ -50,13 +50,28 @@ func importable(name string) bool {
 	case ".txt", ".md", ".html", ".htm":
 		return true
 	}
-	return false
+	return RecordFormat(name) != ""
+}
+
+// ImportOptions say how Import reads what it is given.
+type ImportOptions struct {
+	// Format, when set (jsonl or csv), reads every file as records of that format; else
+	// .jsonl, .ndjson and .csv files are records and the others documents.
+	Format string
+	// Mapping names the record fields (see ParseMapping).
+	Mapping map[string]string
 }
 
 // Import adds files and folders (recursively) to the corpus. Every file gets an event; a
 // refused file does not stop the others. The error is for failures of the store itself
 // (or cancellation), not for bad files.
 func (c *Collection) Import(ctx context.Context, paths []string, report func(ImportEvent)) (ImportSummary, error) {
+	return c.ImportWith(ctx, paths, ImportOptions{}, report)
+}
+
+// ImportWith is Import with options: files of records (JSON Lines, CSV) become one
+// document per record.
+func (c *Collection) ImportWith(ctx context.Context, paths []string, o ImportOptions, report func(ImportEvent)) (ImportSummary, error) {
 	var sum ImportSummary
 	emit := func(ev ImportEvent) {
 		switch ev.Outcome {
@@ -80,6 +95,12 @@ func (c *Collection) Import(ctx context.Context, paths []string, report func(Imp
 		for _, f := range files {
 			if err := ctx.Err(); err != nil {
 				return sum, err
+			}
+			if format := cmpOr(o.Format, RecordFormat(f)); format != "" {
+				if _, err := c.ImportRecords(ctx, f, format, o.Mapping, emit); err != nil {
+					return sum, err
+				}
+				continue
 			}
 			ev, err := c.importFile(ctx, f)
 			if err != nil {
@@ -115,6 +136,13 @@ func expand(p string) ([]string, error) {
 	return files, err
 }
 
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -130,7 +158,7 @@ func (c *Collection) importFile(ctx context.Context, path string) (ImportEvent, 
 		return ImportEvent{Path: path, Outcome: Refused, Reason: reason}, nil
 	}
 	if !importable(path) {
-		return refuse("unsupported file type (import reads .txt, .md, .html and .htm)")
+		return refuse("unsupported file type (import reads .txt, .md, .html, .htm, and records in .jsonl and .csv)")
 	}
 	raw, err := readLimited(path)
 	if err != nil {

@@ -4,15 +4,25 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/dangjian/dangjian/collection"
 )
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("import", "PATH…", stderr)
+	fs, data := newFlags("import", "[--format jsonl|csv] [--map title=title,text=content,date=year,url=url] PATH…", stderr)
+	format := fs.String("format", "", "read the files as records, one document each: jsonl or csv (default: by extension)")
+	mapSpec := fs.String("map", "", "record fields to use: title=…,text=…,date=…,url=…,source=… (defaults: title, text or content, date or year, url)")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if *format != "" && !slices.Contains(collection.RecordFormats, *format) {
+		return &exitError{code: 2, msg: fmt.Sprintf("unknown --format %q (want jsonl or csv)", *format)}
+	}
+	mapping, err := collection.ParseMapping(*mapSpec)
+	if err != nil {
+		return &exitError{code: 2, msg: err.Error()}
 	}
 	if len(paths) == 0 {
 		fs.Usage()
@@ -23,7 +33,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer c.Close()
-	sum, err := c.Import(ctx, paths, func(ev collection.ImportEvent) {
+	sum, err := c.ImportWith(ctx, paths, collection.ImportOptions{Format: *format, Mapping: mapping}, func(ev collection.ImportEvent) {
 		switch ev.Outcome {
 		case collection.Added:
 			fmt.Fprintf(stdout, "added    %s  (id %d) %s\n", ev.Path, ev.ID, ev.Title)
