@@ -53,6 +53,7 @@ func commands() []command {
 		{"search", "search the corpus: dangjian search [flags] QUERY", runSearch},
 		{"show", "show one document by id, URL or imported path", runShow},
 		{"trend", "count passages by province × year: dangjian trend QUERY", runTrend},
+		{"kwic", "keyword in context: every occurrence with its left and right context", runKWIC},
 		{"facts", "search the extracted initiatives and metrics: dangjian facts 'kind:metric unit:人 value:>1000'", runFacts},
 		{"spread", "how a named initiative spread: first year and document per province or place", runSpread},
 		{"dups", "list the groups of near-duplicate documents (reprints), for review", runDups},
