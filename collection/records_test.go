@@ -59,7 +59,6 @@ func TestImportCorpora(t *testing.T) {
 	}
 }
 
-
 // TestImportRecordsWithBadLines imports JSON Lines and CSV with bad records: each bad one
 // is refused with its line number, the others are stored.
 func TestImportRecordsWithBadLines(t *testing.T) {

@@ -14,6 +14,8 @@ type TrendResult struct {
 	Years     []int      `json:"years"`
 	Provinces []TrendRow `json:"provinces"`
 	Total     int        `json:"total"`
+	// PerMillion is set when the rows carry rates per million characters (--per-million).
+	PerMillion bool `json:"per_million,omitempty"`
 }
 
 // TrendRow is one province's counts by year ("0" collects passages of unknown year).
@@ -21,10 +23,22 @@ type TrendRow struct {
 	Province string         `json:"province"`
 	Counts   map[string]int `json:"counts"`
 	Total    int            `json:"total"`
+	// With --per-million: Chars are the characters of the passages attributed to the
+	// province in each year (the denominators, every year with text, also those without a
+	// match), and Rates the counts per million of them. A year without text has neither:
+	// a gap, not a zero.
+	Chars map[string]int     `json:"chars,omitempty"`
+	Rates map[string]float64 `json:"per_million,omitempty"`
 }
 
 // Trend counts passages by province × year for a query.
 func (c *Collection) Trend(ctx context.Context, text string) (*TrendResult, error) {
+	return c.TrendWith(ctx, text, false)
+}
+
+// TrendWith is Trend, with rates per million characters of each province's text in each
+// year when perMillion is set.
+func (c *Collection) TrendWith(ctx context.Context, text string, perMillion bool) (*TrendResult, error) {
 	q, err := c.ParseQuery(text, SearchOptions{})
 	if err != nil {
 		return nil, err
@@ -52,6 +66,23 @@ func (c *Collection) Trend(ctx context.Context, text string) (*TrendResult, erro
 		}
 		res.Total += row.Total
 		res.Provinces = append(res.Provinces, row)
+	}
+	if perMillion {
+		base, err := ix.TrendBase()
+		if err != nil {
+			return nil, err
+		}
+		res.PerMillion = true
+		for i := range res.Provinces {
+			row := &res.Provinces[i]
+			row.Chars, row.Rates = map[string]int{}, map[string]float64{}
+			for y, chars := range base[row.Province] {
+				years[y] = true
+				key := strconv.Itoa(y)
+				row.Chars[key] = chars
+				row.Rates[key] = float64(row.Counts[key]) * 1e6 / float64(chars)
+			}
+		}
 	}
 	for y := range years {
 		res.Years = append(res.Years, y)

@@ -22,6 +22,9 @@ type Index struct {
 	articles bleve.Index
 	mapped   [][]byte
 
+	baseOnce sync.Once // TrendBase's counts, made on first use
+	base     map[string]map[int]int
+
 	factsOnce sync.Once // the facts index is opened on first query (facts.go)
 	facts     bleve.Index
 	factsErr  error

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math"
@@ -716,6 +717,34 @@ const (
 
 // Trend counts the passages that say what q asks for, by province and year, each passage
 // once per near-duplicate group.
+// TrendBase counts the characters of the passages attributed to each province, by year
+// (0: unknown): the denominators of counts per million characters. A reprint's passages
+// count once, as in Trend. It is computed on first use and kept.
+func (ix *Index) TrendBase() (map[string]map[int]int, error) {
+	if err := ix.readLock(); err != nil {
+		return nil, err
+	}
+	defer ix.mu.RUnlock()
+	ix.baseOnce.Do(func() {
+		out := map[string]map[int]int{}
+		ix.distinctPassages(len(ix.psgs), func(i int) uint32 { return uint32(i) }, func(p uint32) {
+			sp := ix.psgUnits.spans[p]
+			text := ix.folded[sp.start:sp.end]
+			chars := utf8.RuneCount(text) - bytes.Count(text, []byte{'\n'}) // characters of text, not line ends
+			year := int(ix.docs[ix.psgs[p].doc].year)
+			for _, id := range ix.passageProvinces(p) {
+				pv := ix.names[id]
+				if out[pv] == nil {
+					out[pv] = map[int]int{}
+				}
+				out[pv][year] += chars
+			}
+		})
+		ix.base = out
+	})
+	return ix.base, nil
+}
+
 func (ix *Index) Trend(ctx context.Context, q *query.Query) (map[string]map[int]int, error) {
 	if err := ix.readLock(); err != nil {
 		return nil, err

@@ -12,8 +12,9 @@ import (
 )
 
 func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("trend", "[--json] QUERY", stderr)
+	fs, data := newFlags("trend", "[--json] [--per-million] QUERY", stderr)
 	asJSON := fs.Bool("json", false, "print the counts as one JSON object")
+	perMillion := fs.Bool("per-million", false, "counts per million characters of each province's text in each year")
 	words, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -27,15 +28,51 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer c.Close()
-	res, err := c.Trend(ctx, strings.Join(words, " "))
+	res, err := c.TrendWith(ctx, strings.Join(words, " "), *perMillion)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
 		return writeJSON(stdout, res)
 	}
+	if res.PerMillion {
+		printRates(stdout, res)
+		return nil
+	}
 	printTrend(stdout, res)
 	return nil
+}
+
+// printRates draws the counts per million characters, each province's row followed by
+// its denominators in thousands of characters; a year without text is a gap (—).
+func printRates(w io.Writer, res *collection.TrendResult) {
+	if res.Total == 0 {
+		fmt.Fprintf(w, "no passages attributed to a province say %q\n", res.Query)
+		return
+	}
+	fmt.Fprintf(w, "passages saying %q per million characters of the province's text, by year\n(under each row: the characters, in thousands)\n\n", res.Query)
+	const nameWidth = 18
+	header := pad("province", nameWidth)
+	for _, y := range res.Years {
+		header += fmt.Sprintf("%8s", yearLabel(y))
+	}
+	fmt.Fprintln(w, header)
+	for _, row := range res.Provinces {
+		rates, chars := pad(row.Province, nameWidth), pad("", nameWidth)
+		for _, y := range res.Years {
+			key := strconv.Itoa(y)
+			n, ok := row.Chars[key]
+			if !ok {
+				rates += fmt.Sprintf("%8s", "—")
+				chars += fmt.Sprintf("%8s", "")
+				continue
+			}
+			rates += fmt.Sprintf("%8.1f", row.Rates[key])
+			chars += fmt.Sprintf("%8s", strconv.FormatFloat(float64(n)/1000, 'f', 1, 64))
+		}
+		fmt.Fprintln(w, rates)
+		fmt.Fprintln(w, chars)
+	}
 }
 
 // printTrend draws provinces as rows and years as columns, with totals, padding by
