@@ -50,7 +50,7 @@ func importable(name string) bool {
 	case ".txt", ".md", ".html", ".htm":
 		return true
 	}
-	return RecordFormat(name) != ""
+	return RecordFormat(name) != "" || isWARC(name)
 }
 
 // ImportOptions say how Import reads what it is given.
@@ -95,6 +95,12 @@ func (c *Collection) ImportWith(ctx context.Context, paths []string, o ImportOpt
 		for _, f := range files {
 			if err := ctx.Err(); err != nil {
 				return sum, err
+			}
+			if o.Format == "" && isWARC(f) {
+				if err := c.ImportWARC(ctx, f, emit); err != nil {
+					return sum, err
+				}
+				continue
 			}
 			if format := cmpOr(o.Format, RecordFormat(f)); format != "" {
 				if _, err := c.ImportRecords(ctx, f, format, o.Mapping, emit); err != nil {
@@ -158,7 +164,7 @@ func (c *Collection) importFile(ctx context.Context, path string) (ImportEvent, 
 		return ImportEvent{Path: path, Outcome: Refused, Reason: reason}, nil
 	}
 	if !importable(path) {
-		return refuse("unsupported file type (import reads .txt, .md, .html, .htm, and records in .jsonl and .csv)")
+		return refuse("unsupported file type (import reads .txt, .md, .html, .htm, records in .jsonl and .csv, and web archives in .warc and .warc.gz)")
 	}
 	raw, err := readLimited(path)
 	if err != nil {
