@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"os"
 	"os/exec"
@@ -373,5 +374,30 @@ func TestShowSubject(t *testing.T) {
 	}
 	if v.Subject != nil {
 		t.Errorf("a review of many provinces has subject %q", v.Subject.Name)
+	}
+}
+
+// TestTrendSVGAndPerMillion writes the chart of a trend and prints rates with their
+// denominators.
+func TestTrendSVGAndPerMillion(t *testing.T) {
+	data := seeds(t)
+	svg := filepath.Join(t.TempDir(), "trend.svg")
+	out, errOut, code := dj(t, "trend", "--data", data, "--svg", svg, "四不两直")
+	if code != 0 {
+		t.Fatalf("trend --svg exit %d: %s", code, errOut)
+	}
+	raw, err := os.ReadFile(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xml.Unmarshal(raw, new(struct{})); err != nil || !strings.Contains(string(raw), "<circle") || !strings.Contains(string(raw), "黑龙江") {
+		t.Errorf("trend.svg (%v):\n%s", err, raw)
+	}
+	if !strings.Contains(out, "黑龙江") || !strings.Contains(out, "█") {
+		t.Errorf("trend output has no sparkline:\n%s", out)
+	}
+	out, _, code = dj(t, "trend", "--data", data, "--per-million", "四不两直")
+	if code != 0 || !strings.Contains(out, "per million characters") || !strings.Contains(out, "in thousands") {
+		t.Errorf("trend --per-million (exit %d):\n%s", code, out)
 	}
 }

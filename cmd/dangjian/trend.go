@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dangjian/dangjian/chart"
 	"github.com/dangjian/dangjian/collection"
 )
 
@@ -15,6 +18,7 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs, data := newFlags("trend", "[--json] [--per-million] QUERY", stderr)
 	asJSON := fs.Bool("json", false, "print the counts as one JSON object")
 	perMillion := fs.Bool("per-million", false, "counts per million characters of each province's text in each year")
+	svg := fs.String("svg", "", "also write a line chart of the provinces with the most passages to this SVG file")
 	words, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -31,6 +35,18 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	res, err := c.TrendWith(ctx, strings.Join(words, " "), *perMillion)
 	if err != nil {
 		return err
+	}
+	if *svg != "" {
+		var years []int // the unknown year (0) has no place on a time axis
+		for _, y := range res.Years {
+			if y != 0 {
+				years = append(years, y)
+			}
+		}
+		page := chart.Lines(trendTitle(res), years, trendSeries(res))
+		if err := writeAtomically(*svg, func(w io.Writer) error { _, err := w.Write(page); return err }); err != nil {
+			return fmt.Errorf("trend --svg: %w", err)
+		}
 	}
 	if *asJSON {
 		return writeJSON(stdout, res)
@@ -70,7 +86,7 @@ func printRates(w io.Writer, res *collection.TrendResult) {
 			rates += fmt.Sprintf("%8.1f", row.Rates[key])
 			chars += fmt.Sprintf("%8s", strconv.FormatFloat(float64(n)/1000, 'f', 1, 64))
 		}
-		fmt.Fprintln(w, rates)
+		fmt.Fprintln(w, rates+"  "+spark(res, row))
 		fmt.Fprintln(w, chars)
 	}
 }
@@ -101,7 +117,7 @@ func printTrend(w io.Writer, res *collection.TrendResult) {
 			}
 			line += fmt.Sprintf("%6s", cell)
 		}
-		fmt.Fprintf(w, "%s%7d\n", line, row.Total)
+		fmt.Fprintf(w, "%s%7d  %s\n", line, row.Total, spark(res, row))
 	}
 	line := pad("total", nameWidth)
 	for _, n := range colTotals {
@@ -131,4 +147,53 @@ func pad(s string, width int) string {
 		return s + " "
 	}
 	return s + strings.Repeat(" ", width-cols)
+}
+
+// trendTitle names a trend chart.
+func trendTitle(res *collection.TrendResult) string {
+	if res.PerMillion {
+		return fmt.Sprintf("passages saying %q per million characters, by year", res.Query)
+	}
+	return fmt.Sprintf("passages saying %q, by year", res.Query)
+}
+
+// trendSeries are the lines of a trend chart: the provinces with the most passages. A
+// plain count is zero in a year without a match; a rate has no value where the province
+// has no text that year, and the line breaks there.
+func trendSeries(res *collection.TrendResult) []chart.Series {
+	rows := append([]collection.TrendRow(nil), res.Provinces...)
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Total > rows[j].Total })
+	var out []chart.Series
+	for _, row := range rows {
+		s := chart.Series{Label: row.Province, Values: map[int]float64{}}
+		for _, y := range res.Years {
+			key := strconv.Itoa(y)
+			if res.PerMillion {
+				if r, ok := row.Rates[key]; ok {
+					s.Values[y] = r
+				}
+				continue
+			}
+			s.Values[y] = float64(row.Counts[key])
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// spark draws a row's counts (or rates) by year as a sparkline.
+func spark(res *collection.TrendResult, row collection.TrendRow) string {
+	values := make([]float64, len(res.Years))
+	for i, y := range res.Years {
+		key := strconv.Itoa(y)
+		switch r, ok := row.Rates[key]; {
+		case res.PerMillion && ok:
+			values[i] = r
+		case res.PerMillion:
+			values[i] = math.NaN()
+		default:
+			values[i] = float64(row.Counts[key])
+		}
+	}
+	return chart.Sparkline(values)
 }
