@@ -276,6 +276,52 @@ func (s *Server) apiFacts(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, res)
 }
 
+// apiKWIC answers a concordance: q, width (1–100, default 20), sort; format csv, jsonl
+// or xlsx downloads every line, else JSON {"query", "total", "lines"}.
+func (s *Server) apiKWIC(w http.ResponseWriter, r *http.Request) {
+	q, err := param(r, "q")
+	if err == nil && q == "" {
+		err = badRequest("kwic needs q, the words to look for, e.g. q=从严治党")
+	}
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	width, err := intParam(r, "width", 20, 1, 100)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	sortBy, _ := param(r, "sort")
+	format, _ := param(r, "format")
+	if format != "" && !slices.Contains(collection.ExportFormats, format) {
+		s.apiError(w, r, badRequest("unknown format %q: want %s", truncate(format, 32), strings.Join(collection.ExportFormats, ", ")))
+		return
+	}
+	lines, err := s.c.KWIC(r.Context(), q, collection.KWICOptions{Width: width, Sort: sortBy})
+	if err = complete(r, err); err != nil {
+		s.apiError(w, r, badRequestIfInput(err))
+		return
+	}
+	if format == "" {
+		if lines == nil {
+			lines = []collection.KWICLine{}
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"query": q, "total": len(lines), "lines": lines})
+		return
+	}
+	var buf bytes.Buffer
+	if err := collection.WriteKWIC(lines, format, &buf); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", exportTypes[format])
+	w.Header().Set("Content-Disposition", attachment("dangjian-kwic."+format))
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(http.StatusOK)
+	buf.WriteTo(w)
+}
+
 // apiSpread traces the initiative named by name.
 func (s *Server) apiSpread(w http.ResponseWriter, r *http.Request) {
 	name, err := param(r, "name")

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"html/template"
 	"net/http"
@@ -81,6 +82,15 @@ type docView struct {
 }
 
 // tablesView is what the tables page shows.
+// badRequestIfInput makes an error about the request's own query a 400.
+func badRequestIfInput(err error) error {
+	var he *httpError
+	if errors.As(err, &he) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return badRequest("%v", err)
+}
+
 type tablesView struct {
 	Title     string
 	Province  string
@@ -374,6 +384,74 @@ func (s *Server) fillTables(r *http.Request, v *tablesView) error {
 			v.Exports = append(v.Exports, exportLink{Table: table, Format: format,
 				Href: "/api/export/" + table + encode(with(q, "format", format))})
 		}
+	}
+	return nil
+}
+
+// kwicView is the concordance page.
+type kwicView struct {
+	Title   string
+	Q       string
+	Width   int
+	Sorts   []sortOption
+	Error   string
+	Lines   []collection.KWICLine
+	Total   int
+	Exports []exportLink
+}
+
+type sortOption struct {
+	Value, Label string
+	Active       bool
+}
+
+// maxKWICLines is how many concordance lines the page shows; the downloads have them all.
+const maxKWICLines = 1000
+
+func (s *Server) kwicPage(w http.ResponseWriter, r *http.Request) {
+	v := &kwicView{Title: "concordance — dangjian", Width: 20}
+	code := http.StatusOK
+	if err := s.fillKWIC(r, v); err != nil {
+		code, v.Error = s.status(r, err)
+	}
+	s.render(w, r, code, "kwic", v)
+}
+
+func (s *Server) fillKWIC(r *http.Request, v *kwicView) error {
+	var err error
+	if v.Q, err = param(r, "q"); err != nil {
+		return err
+	}
+	if v.Width, err = intParam(r, "width", 20, 1, 100); err != nil {
+		return err
+	}
+	sortBy, err := param(r, "sort")
+	if err != nil {
+		return err
+	}
+	for _, o := range append([]string{""}, collection.KWICSorts...) {
+		label := o
+		if o == "" {
+			label = "document order"
+		}
+		v.Sorts = append(v.Sorts, sortOption{Value: o, Label: label, Active: o == sortBy})
+	}
+	if v.Q == "" {
+		return nil
+	}
+	v.Title = v.Q + ": concordance — dangjian"
+	lines, err := s.c.KWIC(r.Context(), v.Q, collection.KWICOptions{Width: v.Width, Sort: sortBy})
+	if err = complete(r, err); err != nil {
+		return badRequestIfInput(err)
+	}
+	v.Total = len(lines)
+	v.Lines = lines[:min(len(lines), maxKWICLines)]
+	q := url.Values{"q": {v.Q}, "width": {strconv.Itoa(v.Width)}}
+	if sortBy != "" {
+		q.Set("sort", sortBy)
+	}
+	for _, f := range collection.ExportFormats {
+		v.Exports = append(v.Exports, exportLink{Format: f, Href: "/api/kwic" + encode(with(q, "format", f))})
 	}
 	return nil
 }

@@ -254,3 +254,42 @@ func TestSpreadTimeline(t *testing.T) {
 		t.Error("a timeline is shown for a query that names no initiative")
 	}
 }
+
+// TestKWICPage shows every occurrence in context, sorts on request, and offers the lines
+// as downloads.
+func TestKWICPage(t *testing.T) {
+	html := page(t, "/kwic?q="+url.QueryEscape("四不两直")+"&width=8&sort=right", http.StatusOK)
+	for _, want := range []string{`<td class="m"><mark>四不两直</mark></td>`, `href="/api/kwic?format=csv&amp;q=`, `<option value="right" selected>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("concordance page has no %s", want)
+		}
+	}
+	if n := strings.Count(html, `<td class="m">`); n != 2 || !strings.Contains(html, "四川开展基层党建专项督导") {
+		t.Errorf("%d lines for 四不两直, want seed 000's (its reprint 003 once) and the 四川 fixture's", n)
+	}
+	page(t, "/kwic?q="+url.QueryEscape("四不两直")+"&sort=size", http.StatusBadRequest)
+	page(t, "/kwic", http.StatusOK)
+}
+
+func TestAPIKWIC(t *testing.T) {
+	f := seeded(t)
+	path := "/api/kwic?q=" + url.QueryEscape("四不两直")
+	resp, body := get(t, f.url, path)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", path, resp.StatusCode, body)
+	}
+	res := decode[struct {
+		Total int
+		Lines []collection.KWICLine
+	}](t, path, body)
+	if res.Total == 0 || res.Total != len(res.Lines) || res.Lines[0].Match != "四不两直" {
+		t.Errorf("GET %s: %+v", path, res)
+	}
+	resp, body = get(t, f.url, path+"&format=csv")
+	if resp.StatusCode != http.StatusOK || strings.Count(string(body), "\n") != res.Total+1 {
+		t.Errorf("GET %s&format=csv: %d, %d lines for %d occurrences", path, resp.StatusCode, strings.Count(string(body), "\n"), res.Total)
+	}
+	if resp, _ := get(t, f.url, "/api/kwic"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("GET /api/kwic without q: %d", resp.StatusCode)
+	}
+}

@@ -81,6 +81,7 @@ func New(c *collection.Collection, o Options) (*Server, error) {
 	mux.HandleFunc("GET /api/search", s.apiSearch)
 	mux.HandleFunc("GET /api/trend", s.apiTrend)
 	mux.HandleFunc("GET /api/facts", s.apiFacts)
+	mux.HandleFunc("GET /api/kwic", s.apiKWIC)
 	mux.HandleFunc("GET /api/spread", s.apiSpread)
 	mux.HandleFunc("GET /api/docs/{id}", s.apiDoc)
 	mux.HandleFunc("GET /api/export/{table}", s.apiExport)
@@ -90,6 +91,7 @@ func New(c *collection.Collection, o Options) (*Server, error) {
 	mux.HandleFunc("GET /{$}", s.searchPage)
 	mux.HandleFunc("GET /doc/{id}", s.docPage)
 	mux.HandleFunc("GET /tables", s.tablesPage)
+	mux.HandleFunc("GET /kwic", s.kwicPage)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, &httpError{status: http.StatusNotFound, msg: "no page " + r.URL.Path})
