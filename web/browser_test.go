@@ -260,6 +260,8 @@ func TestBrowserPhoneWidth(t *testing.T) {
 		{"5-phone-search", "/?q=" + url.QueryEscape("述职"), ".hit mark"},
 		{"6-phone-document", "/doc/1", "#doctext"},
 		{"7-phone-tables", "/tables?province=" + url.QueryEscape("浙江"), "#initiative-table"},
+		{"8-phone-kwic", "/kwic?q=" + url.QueryEscape("述职") + "&sort=left", "#kwic-table"},
+		{"9-phone-chart", "/?q=" + url.QueryEscape(hostileWord), "svg.chart"},
 	} {
 		do(t, ctx, "open "+p.path, chromedp.Navigate(f.url+p.path), chromedp.WaitVisible(chromedp.CSS(p.wait)))
 		noSideways(t, ctx, p.name)
@@ -328,4 +330,28 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 		t.Errorf("without JavaScript the 湖北 facet left %d hits of %d, want fewer but some", after, before)
 	}
 	screenshot(t, ctx, "9-no-javascript")
+}
+
+// TestBrowserConcordanceAndChart opens the concordance and the line chart at desktop
+// widths: every line shows its match, the chart draws its lines, nothing overflows.
+func TestBrowserConcordanceAndChart(t *testing.T) {
+	f := seeded(t)
+	for _, w := range []int{1366, 1920} {
+		ctx := newBrowser(t, w, 900)
+		do(t, ctx, "open kwic", chromedp.Navigate(f.url+"/kwic?q="+url.QueryEscape("述职")+"&width=12"), chromedp.WaitVisible(chromedp.CSS("#kwic-table")))
+		if n := eval[int](t, ctx, `document.querySelectorAll("#kwic-table td.m mark").length`); n < 10 {
+			t.Errorf("%d px: %d concordance lines for 述职", w, n)
+		}
+		noSideways(t, ctx, fmt.Sprintf("concordance at %d px", w))
+		do(t, ctx, "open chart", chromedp.Navigate(f.url+"/?q="+url.QueryEscape(hostileWord)), chromedp.WaitVisible(chromedp.CSS("svg.chart")))
+		if n := eval[int](t, ctx, `document.querySelectorAll("svg.chart path").length`); n == 0 {
+			t.Errorf("%d px: the chart draws no line", w)
+		}
+		// The chart sits under the results and takes none of their width (the hit list's own
+		// width beside the heatmap is issue 17's).
+		if cw := eval[float64](t, ctx, `document.querySelector("svg.chart").getBoundingClientRect().width`); cw > 760 || cw < 300 {
+			t.Errorf("%d px: the chart is %.0f px wide", w, cw)
+		}
+		noSideways(t, ctx, fmt.Sprintf("search page with the chart at %d px", w))
+	}
 }

@@ -4,13 +4,18 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"github.com/dangjian/dangjian/chart"
 	"github.com/dangjian/dangjian/collection"
 	"github.com/dangjian/dangjian/crawler"
 	"github.com/dangjian/dangjian/sample"
@@ -29,8 +34,9 @@ var demoQueries = []struct {
 }
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, _ := newFlags("demo", "[--serve [--addr 127.0.0.1:8080]]", stderr)
+	fs, _ := newFlags("demo", "[--serve [--addr 127.0.0.1:8080]] [--corpus DIR]", stderr)
 	serve := fs.Bool("serve", false, "at the end, serve the demo's collection on the web page and API until Ctrl-C")
+	corpusDir := fs.String("corpus", "", "instead of the bundled sample, import the report corpora (*.jsonl) of DIR, e.g. ../shared/corpora, and show 70 years of trends")
 	addr := fs.String("addr", "127.0.0.1:8080", "address for --serve")
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -44,6 +50,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("demo: %w", err)
 	}
 	data := filepath.Join(dir, "data")
+	if *corpusDir != "" {
+		return demoCorpus(ctx, *corpusDir, data, stdout, stderr)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return fmt.Errorf("demo: serve the sample site: %w", err)
@@ -100,5 +109,94 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return serveCollection(ctx, c, *addr, 15*time.Second, stdout, stderr)
 	}
 	fmt.Fprintf(stdout, "and for the web page and JSON API, run:\n  go run ./cmd/dangjian serve --data %s\n", data)
+	return nil
+}
+
+// corpusTerms are what the report corpora's demo follows through the decades.
+var corpusTerms = []string{"从严治党", "改革开放", "基层党组织"}
+
+// demoCorpus imports the government work and congress reports of dir and shows, for a
+// few terms, their occurrences per million characters of each year's reports: seventy
+// years of official language in one screen.
+func demoCorpus(ctx context.Context, dir, data string, stdout, stderr io.Writer) error {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if len(files) == 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("no report corpora (*.jsonl) in %s", dir)}
+	}
+	c, err := collection.Open(ctx, data)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	fmt.Fprintf(stdout, "== 1. import the reports of %s\n\n", dir)
+	sum, err := c.Import(ctx, files, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "  %d reports added, %d already there, %d refused\n\n== 2. rebuild the index\n\n", sum.Added, sum.Skipped, sum.Refused)
+	if err := rebuild(ctx, c, stdout, stderr); err != nil {
+		return err
+	}
+	// The characters of each year's reports, for the rates.
+	chars := map[int]int{}
+	for id := int64(1); ; id++ {
+		v, err := c.Show(ctx, strconv.FormatInt(id, 10))
+		if err != nil {
+			break
+		}
+		if v.Year != nil {
+			chars[*v.Year] += utf8.RuneCountInString(v.Text)
+		}
+	}
+	var years []int
+	for y := range chars {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	if len(years) == 0 {
+		return fmt.Errorf("demo: no report has a year")
+	}
+	fmt.Fprintf(stdout, "\n== 3. occurrences per million characters of each year's reports, %d–%d (a space: no report that year)\n\n", years[0], years[len(years)-1])
+	for _, term := range corpusTerms {
+		lines, err := c.KWIC(ctx, term, collection.KWICOptions{Width: 1})
+		if err != nil {
+			return err
+		}
+		counts := map[int]int{}
+		for _, l := range lines {
+			if l.Year != nil {
+				counts[*l.Year]++
+			}
+		}
+		var values []float64
+		first, peak, peakYear := 0, 0.0, 0
+		for y := years[0]; y <= years[len(years)-1]; y++ {
+			n, ok := chars[y]
+			if !ok {
+				values = append(values, math.NaN())
+				continue
+			}
+			r := float64(counts[y]) * 1e6 / float64(n)
+			values = append(values, r)
+			if counts[y] > 0 && first == 0 {
+				first = y
+			}
+			if r > peak {
+				peak, peakYear = r, y
+			}
+		}
+		fmt.Fprintf(stdout, "  %s  %s\n", pad(term, 12), chart.Sparkline(values))
+		undated := len(lines)
+		for _, n := range counts {
+			undated -= n
+		}
+		if first == 0 {
+			fmt.Fprintf(stdout, "  %s  %d occurrences, none in a dated report\n\n", pad("", 12), len(lines))
+			continue
+		}
+		fmt.Fprintf(stdout, "  %s  %d occurrences (%d in undated reports); first in %d, most in %d (%.0f per million)\n\n",
+			pad("", 12), len(lines), undated, first, peakYear, peak)
+	}
+	fmt.Fprintf(stdout, "The demo's data directory is kept: try\n  go run ./cmd/dangjian kwic --data %s --sort date 从严治党\n  go run ./cmd/dangjian serve --data %s\n", data, data)
 	return nil
 }

@@ -401,3 +401,19 @@ func TestTrendSVGAndPerMillion(t *testing.T) {
 		t.Errorf("trend --per-million (exit %d):\n%s", code, out)
 	}
 }
+
+// TestDemoCorpus runs the demo on the real report corpora beside the checkout.
+func TestDemoCorpus(t *testing.T) {
+	out, errOut, code := dj(t, "demo", "--corpus", filepath.Join(shared, "corpora"))
+	if code != 0 {
+		t.Fatalf("demo --corpus exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"88 reports added", "从严治党", "first in 2015", "改革开放"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo --corpus output has no %q:\n%s", want, out)
+		}
+	}
+	if _, _, code := dj(t, "demo", "--corpus", t.TempDir()); code != 1 {
+		t.Errorf("demo --corpus on an empty folder: exit %d, want 1", code)
+	}
+}
