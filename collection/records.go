@@ -250,6 +250,9 @@ func recordDocument(path string, line int, raw []byte, rec, mapping map[string]s
 	text = strings.TrimRight(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
 	title, _ := get("title")
 	date, _ := get("date")
+	if date == "" {
+		date = congressYear(rec["congress"])
+	}
 	url, _ := get("url")
 	source, _ := get("source")
 	if url == "" {
@@ -289,4 +292,17 @@ func recordDate(s string) string {
 		return out
 	}
 	return ""
+}
+
+// congressYears are the years of the National Congresses of the CPC, 1st to 20th: a
+// record of a congress's report that gives its number and no date is dated by it.
+var congressYears = []int{1921, 1922, 1923, 1925, 1927, 1928, 1945, 1956, 1969, 1973, 1977, 1982, 1987, 1992, 1997, 2002, 2007, 2012, 2017, 2022}
+
+// congressYear returns the year of the congress numbered n ("1" to "20"), or "".
+func congressYear(n string) string {
+	k, err := strconv.Atoi(strings.TrimSpace(n))
+	if err != nil || k < 1 || k > len(congressYears) {
+		return ""
+	}
+	return strconv.Itoa(congressYears[k-1])
 }

@@ -57,6 +57,27 @@ func TestImportCorpora(t *testing.T) {
 	if checked < 40 {
 		t.Errorf("checked %d government work reports", checked)
 	}
+	// The congress reports are dated by the congress they were given at.
+	raw, err = os.ReadFile(filepath.Join(shared, "corpora", "cpc_congress_reports.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		var rec struct {
+			URL      string
+			Congress int
+		}
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatal(err)
+		}
+		v, err := c.Show(ctx, rec.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Year == nil || *v.Year != congressYears[rec.Congress-1] {
+			t.Errorf("report of congress %d: year %v", rec.Congress, v.Year)
+		}
+	}
 }
 
 // TestImportRecordsWithBadLines imports JSON Lines and CSV with bad records: each bad one
