@@ -408,7 +408,7 @@ func TestDemoCorpus(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("demo --corpus exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"88 reports added", "从严治党", "first in 2015", "改革开放"} {
+	for _, want := range []string{"88 reports added", "从严治党", "改革开放", "per million)", "1921–2025"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo --corpus output has no %q:\n%s", want, out)
 		}
