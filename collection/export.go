@@ -283,12 +283,13 @@ func (s *jsonlSink) close() error                { return nil }
 // column. Excelize's stream writer cannot add filters, so rows go through the ordinary
 // API; a sheet holds at most about a million rows either way.
 type xlsxSink struct {
-	f      *excelize.File
-	sheet  string
-	cols   int
-	n      int
-	w      io.Writer
-	numCol map[int]bool
+	f       *excelize.File
+	sheet   string
+	cols    int
+	n       int
+	w       io.Writer
+	numCol  map[int]bool
+	boolCol map[int]bool // approx: TRUE/FALSE cells, so that Excel filters them as booleans
 }
 
 func newXLSXSink(table string, columns []string, w io.Writer) (*xlsxSink, error) {
@@ -296,10 +297,13 @@ func newXLSXSink(table string, columns []string, w io.Writer) (*xlsxSink, error)
 	if err := f.SetSheetName("Sheet1", table); err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
-	s := &xlsxSink{f: f, sheet: table, cols: len(columns), w: w, numCol: map[int]bool{}}
+	s := &xlsxSink{f: f, sheet: table, cols: len(columns), w: w, numCol: map[int]bool{}, boolCol: map[int]bool{}}
 	for i, c := range columns {
-		if c == "year" || c == "value" {
+		switch c {
+		case "year", "value", "doc", "offset":
 			s.numCol[i] = true
+		case "approx":
+			s.boolCol[i] = true
 		}
 	}
 	if err := s.row(nil, columns); err != nil {
@@ -319,6 +323,11 @@ func (s *xlsxSink) row(_ any, cells []string) error {
 		if s.numCol[i] && s.n > 1 {
 			if f, err := strconv.ParseFloat(c, 64); err == nil {
 				vals[i] = f
+			}
+		}
+		if s.boolCol[i] && s.n > 1 {
+			if b, err := strconv.ParseBool(c); err == nil {
+				vals[i] = b
 			}
 		}
 	}

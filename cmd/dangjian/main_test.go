@@ -328,6 +328,19 @@ for row in ws.iter_rows(values_only=True):
 	if !strings.Contains(string(out), "循迹溯源学思想促践行") {
 		t.Errorf("xlsx lacks 循迹溯源学思想促践行:\n%s", out)
 	}
+	// The metrics' approx column holds booleans, not the strings "true" and "false".
+	mfile := filepath.Join(t.TempDir(), "m.xlsx")
+	if _, errOut, code := dj(t, "export", "metrics", "-o", mfile, "--data", data); code != 0 {
+		t.Fatalf("export metrics exit %d: %s", code, errOut)
+	}
+	types := `import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1]).active
+col = [c.value for c in ws[1]].index("approx")
+print(sorted({type(r[col]).__name__ for r in ws.iter_rows(min_row=2, values_only=True)}))`
+	out, err = exec.Command(py, "-c", types, mfile).CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != "['bool']" {
+		t.Errorf("approx cell types: %s %v", out, err)
+	}
 }
 
 func TestMoveGlobalData(t *testing.T) {
