@@ -305,3 +305,20 @@ func TestLineChart(t *testing.T) {
 		t.Error("a chart for a query found nowhere")
 	}
 }
+
+// TestSmallThings: the icon, the query box's limit matching the server's, heatmap links
+// reachable by screen readers.
+func TestSmallThings(t *testing.T) {
+	f := seeded(t)
+	resp, body := get(t, f.url, "/static/favicon.svg")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "<svg") {
+		t.Errorf("favicon: %d", resp.StatusCode)
+	}
+	html := page(t, "/?q="+url.QueryEscape("四不两直"), http.StatusOK)
+	if !strings.Contains(html, `rel="icon"`) || !strings.Contains(html, `maxlength="256"`) || strings.Contains(html, `maxlength="1024"`) {
+		t.Error("page lacks the icon link or keeps a query limit the server refuses")
+	}
+	if strings.Contains(html, `class="heatmap" id="heatmap"`) && strings.Contains(html, `role="img" aria-label="passage counts`) {
+		t.Error("the heatmap hides its links from screen readers (role=img)")
+	}
+}

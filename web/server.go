@@ -92,6 +92,10 @@ func New(c *collection.Collection, o Options) (*Server, error) {
 	mux.HandleFunc("GET /doc/{id}", s.docPage)
 	mux.HandleFunc("GET /tables", s.tablesPage)
 	mux.HandleFunc("GET /kwic", s.kwicPage)
+	// Browsers ask for /favicon.ico whatever the page says; the icon is the page's own SVG.
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
+	})
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, &httpError{status: http.StatusNotFound, msg: "no page " + r.URL.Path})
