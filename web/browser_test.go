@@ -355,3 +355,23 @@ func TestBrowserConcordanceAndChart(t *testing.T) {
 		noSideways(t, ctx, fmt.Sprintf("search page with the chart at %d px", w))
 	}
 }
+
+// TestBrowserHitColumnKeepsItsWidth measures the hit list beside the facets and the
+// heatmap: at 1366 px it keeps 560 px whatever the query, and a 1920 px window is used.
+func TestBrowserHitColumnKeepsItsWidth(t *testing.T) {
+	f := seeded(t)
+	for _, w := range []int{1366, 1920} {
+		ctx := newBrowser(t, w, 900)
+		for _, q := range []string{"四不两直", "述职", "的", hostileWord} {
+			do(t, ctx, "open "+q, chromedp.Navigate(f.url+"/?q="+url.QueryEscape(q)), chromedp.WaitVisible(chromedp.CSS(".hits")))
+			hits := eval[float64](t, ctx, `document.querySelector(".hits").getBoundingClientRect().width`)
+			if hits < 560 {
+				t.Errorf("%d px, %s: the hit list is %.0f px wide", w, q, hits)
+			}
+			if main := eval[float64](t, ctx, `document.querySelector("main").getBoundingClientRect().width`); w == 1920 && main <= 1240 {
+				t.Errorf("1920 px, %s: the page is %.0f px wide", q, main)
+			}
+			noSideways(t, ctx, fmt.Sprintf("search %s at %d px", q, w))
+		}
+	}
+}
