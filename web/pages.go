@@ -160,6 +160,14 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error) {
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	p, err := s.readSearch(r, false)
 	v := &searchView{Title: "dangjian", P: p}
+	// The filters show as chips with a way to remove them even when one is bad (火星,
+	// year=abc): the hidden fields would otherwise repeat the error on every search.
+	for _, f := range []struct{ name, label, value string }{
+		{"province", "province", p.Province}, {"year", "year", p.Year}, {"source", "source", p.Source}} {
+		if f.value != "" {
+			v.Filters = append(v.Filters, chip{Label: f.label + ": " + f.value, Remove: "/" + encode(without(p.values(), f.name))})
+		}
+	}
 	code := http.StatusOK
 	if err == nil && !p.empty() {
 		v.Title = p.Q + " — dangjian"
@@ -206,9 +214,6 @@ func (s *Server) fillSearch(r *http.Request, v *searchView) error {
 	}
 	for _, f := range []struct{ name, label, value string }{
 		{"province", "province", p.Province}, {"year", "year", p.Year}, {"source", "source", p.Source}} {
-		if f.value != "" {
-			v.Filters = append(v.Filters, chip{Label: f.label + ": " + f.value, Remove: "/" + encode(without(base, f.name))})
-		}
 		v.Facets = append(v.Facets, facetGroup{Name: f.name, Label: f.label, Values: facetValues(base, f.name, f.value, res.Facets[f.name])})
 	}
 	province, _ := s.c.Province(p.Province)

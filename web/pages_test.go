@@ -322,3 +322,12 @@ func TestSmallThings(t *testing.T) {
 		t.Error("the heatmap hides its links from screen readers (role=img)")
 	}
 }
+
+// TestBadFilterCanBeRemoved: a refused filter shows as a chip whose link drops it.
+func TestBadFilterCanBeRemoved(t *testing.T) {
+	html := page(t, "/?q="+url.QueryEscape("四不两直")+"&province="+url.QueryEscape("火星"), http.StatusBadRequest)
+	if !strings.Contains(html, `class="chip" href="/?q=%E5%9B%9B%E4%B8%8D%E4%B8%A4%E7%9B%B4"`) || !strings.Contains(html, "province: 火星 ×") {
+		t.Errorf("no way to remove the bad filter:\n%s", html)
+	}
+	page(t, "/?q="+url.QueryEscape("四不两直"), http.StatusOK)
+}
