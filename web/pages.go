@@ -212,9 +212,15 @@ func (s *Server) fillSearch(r *http.Request, v *searchView) error {
 	if v.To < res.Total && p.Page < MaxPage {
 		v.Next = pageHref(base, p.Page+1)
 	}
+	// Each facet says what it counts: provinces count the passages (sentences about the
+	// province) that match, years and sources the matching articles.
 	for _, f := range []struct{ name, label, value string }{
-		{"province", "province", p.Province}, {"year", "year", p.Year}, {"source", "source", p.Source}} {
-		v.Facets = append(v.Facets, facetGroup{Name: f.name, Label: f.label, Values: facetValues(base, f.name, f.value, res.Facets[f.name])})
+		{"province", "province · passages", p.Province}, {"year", "year · articles", p.Year}, {"source", "source · articles", p.Source}} {
+		vals := facetValues(base, f.name, f.value, res.Facets[f.name])
+		if f.name == "year" {
+			sort.SliceStable(vals, func(i, j int) bool { return vals[i].Value > vals[j].Value }) // newest first, as a reader scans years
+		}
+		v.Facets = append(v.Facets, facetGroup{Name: f.name, Label: f.label, Values: vals})
 	}
 	province, _ := s.c.Province(p.Province)
 	if province != "" {

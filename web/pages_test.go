@@ -331,3 +331,16 @@ func TestBadFilterCanBeRemoved(t *testing.T) {
 	}
 	page(t, "/?q="+url.QueryEscape("四不两直"), http.StatusOK)
 }
+
+// TestFacetsSayWhatTheyCount labels each facet with its unit and lists years newest first.
+func TestFacetsSayWhatTheyCount(t *testing.T) {
+	html := page(t, "/?q="+url.QueryEscape(hostileWord), http.StatusOK)
+	for _, want := range []string{"<h3>province · passages</h3>", "<h3>year · articles</h3>", "<h3>source · articles</h3>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("search page has no %s", want)
+		}
+	}
+	if i, j := strings.Index(html, `data-facet="year" data-value="2024"`), strings.Index(html, `data-facet="year" data-value="2023"`); i < 0 || j < 0 || i > j {
+		t.Errorf("years not newest first (2024 at %d, 2023 at %d)", i, j)
+	}
+}
