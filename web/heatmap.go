@@ -88,14 +88,15 @@ func newHeatmap(tr *collection.TrendResult, base url.Values, province, year stri
 			c.TX, c.TY = c.X+heatCellW/2, top+heatCellH/2+5
 			c.Fill, c.Ink = heatColour(n, maxCount)
 			c.Label = fmt.Sprintf("%s · %s: %d passage(s)", row.Province, c.Year, n)
-			if n > 0 {
+			// A cell of the unknown year (?) links nowhere: no year filter selects articles
+			// without a year, and dropping the filter would show other years' hits.
+			if n > 0 && y > 0 {
 				q := with(base, "province", row.Province)
-				if y > 0 {
-					q.Set("year", strconv.Itoa(y))
-				} else {
-					q.Del("year")
-				}
+				q.Set("year", strconv.Itoa(y))
 				c.Href = "/" + encode(q)
+			}
+			if y == 0 {
+				c.Label += " (articles without a known year; not a filter)"
 			}
 			c.Selected = province == row.Province && year == c.Year
 			hr.Cells = append(hr.Cells, c)

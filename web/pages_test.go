@@ -345,3 +345,15 @@ func TestFacetsSayWhatTheyCount(t *testing.T) {
 		t.Errorf("years not newest first (2024 at %d, 2023 at %d)", i, j)
 	}
 }
+
+// TestUnknownYearCellIsNoFilter: the heatmap's "?" column shows its counts but links
+// nowhere, since no filter selects articles without a year.
+func TestUnknownYearCellIsNoFilter(t *testing.T) {
+	html := page(t, "/?q="+url.QueryEscape("形严实软"), http.StatusOK) // seed 001 states no year
+	if !strings.Contains(html, `<g class="cell unknown" data-province="重庆" data-year="?"`) {
+		t.Errorf("no unlinked ? cell for 重庆:\n%s", html)
+	}
+	if strings.Contains(html, `class="cell" data-province="重庆" data-year="?"`) {
+		t.Error("the ? cell links to a search without the year filter")
+	}
+}
