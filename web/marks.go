@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/dangjian/dangjian/hanzi"
 	"html"
 	"html/template"
 	"sort"
@@ -17,6 +18,7 @@ type Mark struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Label string `json:"label"` // what the mark says on hover
+	query bool   // it also holds the query the reader came with (withQuery)
 }
 
 // docMarks lists the marks of a document, without overlaps: extracted items win over actor
@@ -94,12 +96,22 @@ func markedHTML(text string, marks []Mark) template.HTML {
 	rs := []rune(text)
 	var b strings.Builder
 	pos := 0
+	firstQuery := true
 	for _, m := range marks {
 		if m.Start < pos || m.End > len(rs) || m.Start >= m.End {
 			continue
 		}
 		b.WriteString(template.HTMLEscapeString(string(rs[pos:m.Start])))
-		b.WriteString(`<mark class="m-` + template.HTMLEscapeString(m.Kind) + `" title="` + template.HTMLEscapeString(m.Label) + `">`)
+		id, class := "", "m-"+m.Kind
+		if m.query || m.Kind == "query" {
+			if firstQuery {
+				id, firstQuery = ` id="hit"`, false // the page's "jump to the first hit" goes here
+			}
+			if m.Kind != "query" {
+				class += " m-query"
+			}
+		}
+		b.WriteString(`<mark class="` + template.HTMLEscapeString(class) + `"` + id + ` title="` + template.HTMLEscapeString(m.Label) + `">`)
 		b.WriteString(template.HTMLEscapeString(string(rs[m.Start:m.End])))
 		b.WriteString("</mark>")
 		pos = m.End
@@ -132,4 +144,48 @@ func snippetHTML(s string) template.HTML {
 		b.WriteString("</mark>")
 	}
 	return template.HTML(b.String())
+}
+
+// withQuery adds the occurrences of the query's words and phrases (folded, as search
+// matches) to a document's marks; where one overlaps an extracted item's mark, that mark
+// stays and is shown as holding the query too.
+func withQuery(text string, needles []string, marks []Mark) ([]Mark, int) {
+	orig := []rune(text)
+	folded := []rune(hanzi.Fold(text))
+	if len(folded) != len(orig) {
+		folded = orig
+	}
+	var qs []Mark
+	for p := 0; p < len(folded); {
+		hit := 0
+		for _, n := range needles {
+			nr := []rune(n)
+			if len(nr) > hit && p+len(nr) <= len(folded) && string(folded[p:p+len(nr)]) == n {
+				hit = len(nr)
+			}
+		}
+		if hit == 0 {
+			p++
+			continue
+		}
+		qs = append(qs, Mark{Kind: "query", Start: p, End: p + hit, Label: "the query: " + string(orig[p:p+hit])})
+		p += hit
+	}
+	if len(qs) == 0 {
+		return marks, 0
+	}
+	out := append([]Mark(nil), marks...)
+	for _, q := range qs {
+		covered := false
+		for i := range out {
+			if m := &out[i]; m.Kind != "query" && m.Start < q.End && q.Start < m.End {
+				m.query, covered = true, true
+			}
+		}
+		if !covered {
+			out = append(out, q)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out, len(qs)
 }

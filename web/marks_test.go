@@ -14,13 +14,13 @@ func TestMarkedHTML(t *testing.T) {
 		want  string
 	}{
 		{"湖北推行四不两直", nil, "湖北推行四不两直"},
-		{"湖北推行四不两直", []Mark{{"actor", 0, 2, "a"}, {"initiative", 4, 8, "i"}},
+		{"湖北推行四不两直", []Mark{{Kind: "actor", Start: 0, End: 2, Label: "a"}, {Kind: "initiative", Start: 4, End: 8, Label: "i"}},
 			`<mark class="m-actor" title="a">湖北</mark>推行<mark class="m-initiative" title="i">四不两直</mark>`},
-		{"<b>x</b>&", []Mark{{"metric", 3, 4, `"><script>`}},
+		{"<b>x</b>&", []Mark{{Kind: "metric", Start: 3, End: 4, Label: `"><script>`}},
 			`&lt;b&gt;<mark class="m-metric" title="&#34;&gt;&lt;script&gt;">x</mark>&lt;/b&gt;&amp;`},
-		{"abc", []Mark{{"actor", 1, 9, ""}}, "abc"}, // past the end: dropped
-		{"abc", []Mark{{"actor", 2, 1, ""}}, "abc"}, // empty: dropped
-		{"abcd", []Mark{{"actor", 0, 2, ""}, {"actor", 1, 3, ""}}, // overlapping: the first wins
+		{"abc", []Mark{{Kind: "actor", Start: 1, End: 9, Label: ""}}, "abc"}, // past the end: dropped
+		{"abc", []Mark{{Kind: "actor", Start: 2, End: 1, Label: ""}}, "abc"}, // empty: dropped
+		{"abcd", []Mark{{Kind: "actor", Start: 0, End: 2, Label: ""}, {Kind: "actor", Start: 1, End: 3, Label: ""}}, // overlapping: the first wins
 			`<mark class="m-actor" title="">ab</mark>cd`},
 	} {
 		if got := string(markedHTML(tc.text, tc.marks)); got != tc.want {

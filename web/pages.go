@@ -13,7 +13,9 @@ import (
 
 	"github.com/dangjian/dangjian/chart"
 	"github.com/dangjian/dangjian/collection"
+	"github.com/dangjian/dangjian/hanzi"
 	"github.com/dangjian/dangjian/index"
+	"github.com/dangjian/dangjian/query"
 )
 
 // funcs are the helpers the templates use.
@@ -82,9 +84,10 @@ type docView struct {
 	Original string
 	Back     string
 	Counts   map[string]int
+	// QueryHits counts the places of the query the reader came with, marked in Text.
+	QueryHits int
 }
 
-// tablesView is what the tables page shows.
 // badRequestIfInput makes an error about the request's own query a 400.
 func badRequestIfInput(err error) error {
 	var he *httpError
@@ -94,6 +97,7 @@ func badRequestIfInput(err error) error {
 	return badRequest("%v", err)
 }
 
+// tablesView is what the tables page shows.
 type tablesView struct {
 	Title     string
 	Province  string
@@ -319,6 +323,24 @@ func (s *Server) docPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if q, err := param(r, "q"); err == nil && q != "" {
 		v.Back = "/?q=" + url.QueryEscape(q)
+		// The query the reader came with is marked in the text, with a jump to its first place.
+		if pq, err := s.c.ParseQuery(q, collection.SearchOptions{}); err == nil {
+			var needles []string
+			for _, t := range pq.Terms {
+				alts := t.Any
+				if len(alts) == 0 {
+					alts = []query.Term{t}
+				}
+				for _, a := range alts {
+					if n := hanzi.Fold(a.Text); n != "" {
+						needles = append(needles, n)
+					}
+				}
+			}
+			var marks []Mark
+			marks, v.QueryHits = withQuery(d.Text, needles, d.Marks)
+			v.Text = markedHTML(d.Text, marks)
+		}
 	}
 	s.render(w, r, http.StatusOK, "doc", v)
 }

@@ -357,3 +357,15 @@ func TestUnknownYearCellIsNoFilter(t *testing.T) {
 		t.Error("the ? cell links to a search without the year filter")
 	}
 }
+
+// TestDocumentMarksTheQuery: a document opened from the hits marks the query, traditional
+// or simplified, and offers a jump to its first place.
+func TestDocumentMarksTheQuery(t *testing.T) {
+	html := page(t, "/doc/1?q="+url.QueryEscape("四不兩直"), http.StatusOK)
+	if !strings.Contains(html, `<mark class="m-initiative m-query" id="hit"`) || !strings.Contains(html, `href="#hit"`) {
+		t.Errorf("document 1 does not mark 四不兩直:\n%s", html)
+	}
+	if html := page(t, "/doc/1", http.StatusOK); strings.Contains(html, "m-query") {
+		t.Error("a query is marked without one")
+	}
+}
