@@ -58,14 +58,25 @@ func (c *Collection) ParseQuery(text string, o SearchOptions) (*query.Query, err
 	if q.Filters == nil {
 		q.Filters = map[string][]string{}
 	}
-	for field, v := range map[string]string{"province": o.Province, "year": o.Year, "source": o.Source} {
-		if v = strings.TrimSpace(v); v != "" {
-			if field == "year" {
-				if err := query.CheckYear(v); err != nil {
-					return nil, err
-				}
+	for _, f := range []struct{ field, value string }{{"province", o.Province}, {"year", o.Year}, {"source", o.Source}} {
+		v := strings.TrimSpace(f.value)
+		if v == "" {
+			continue
+		}
+		if f.field == "year" {
+			if err := query.CheckYear(v); err != nil {
+				return nil, err
 			}
-			q.Filters[field] = append(q.Filters[field], v)
+		}
+		// A filter in the query and another in the options would silently select one of
+		// them (or both); a reader who sees one must not get the other's results.
+		for _, own := range q.Filters[f.field] {
+			if !c.sameFilter(f.field, own, v) {
+				return nil, fmt.Errorf("the query asks for %s:%s and the filter for %s %s: remove one of them", f.field, own, f.field, v)
+			}
+		}
+		if len(q.Filters[f.field]) == 0 {
+			q.Filters[f.field] = []string{v}
 		}
 	}
 	for i, v := range q.Filters["province"] {
@@ -76,6 +87,16 @@ func (c *Collection) ParseQuery(text string, o SearchOptions) (*query.Query, err
 		q.Filters["province"][i] = pv
 	}
 	return q, nil
+}
+
+// sameFilter reports whether two values of a filter select the same (湖北省 and 湖北 do).
+func (c *Collection) sameFilter(field, a, b string) bool {
+	if field == "province" {
+		pa, oka := c.gaz().Province(a)
+		pb, okb := c.gaz().Province(b)
+		return oka && okb && pa == pb
+	}
+	return strings.TrimSpace(a) == strings.TrimSpace(b)
 }
 
 // Search runs a query over the current index.

@@ -369,3 +369,12 @@ func TestDocumentMarksTheQuery(t *testing.T) {
 		t.Error("a query is marked without one")
 	}
 }
+
+// TestConflictingFilterIsStated: a province in the query and another in the form are
+// refused with both named, and the form's can be removed.
+func TestConflictingFilterIsStated(t *testing.T) {
+	html := page(t, "/?q="+url.QueryEscape("四不两直 province:湖北")+"&province="+url.QueryEscape("福建"), http.StatusBadRequest)
+	if !strings.Contains(html, "province:湖北 and the filter for province 福建") || !strings.Contains(html, "province: 福建 ×") {
+		t.Errorf("the conflict is not stated with a way out:\n%s", html)
+	}
+}
