@@ -42,6 +42,10 @@ type searchView struct {
 	// Chart is the SVG line chart of the query per million characters, by year.
 	Chart    template.HTML
 	From, To int
+	// Passages counts, with a province filter, the passages about that province that
+	// match: what its facet count said, beside the articles listed.
+	Passages        int
+	PassageProvince string
 	Prev     string
 	Next     string
 	Tables   string // the tables page for the province filtered on
@@ -229,6 +233,7 @@ func (s *Server) fillSearch(r *http.Request, v *searchView) error {
 	province, _ := s.c.Province(p.Province)
 	if province != "" {
 		v.Tables = "/tables?province=" + url.QueryEscape(province)
+		v.Passages, v.PassageProvince = res.Facets["province"][province], province
 	}
 	if pq, err := s.c.ParseQuery(p.Q, collection.SearchOptions{}); err == nil && len(pq.Terms) > 0 {
 		tr, err := s.c.Trend(r.Context(), p.Q)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -376,5 +377,29 @@ func TestConflictingFilterIsStated(t *testing.T) {
 	html := page(t, "/?q="+url.QueryEscape("四不两直 province:湖北")+"&province="+url.QueryEscape("福建"), http.StatusBadRequest)
 	if !strings.Contains(html, "province:湖北 and the filter for province 福建") || !strings.Contains(html, "province: 福建 ×") {
 		t.Errorf("the conflict is not stated with a way out:\n%s", html)
+	}
+}
+
+// TestProvinceCountIsWhatAClickGives: the province facet counts passages, and the page a
+// click on it opens says that many passages, beside the articles it lists.
+func TestProvinceCountIsWhatAClickGives(t *testing.T) {
+	f := seeded(t)
+	res, err := f.c.Search(t.Context(), "述职", collection.SearchOptions{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for pv, n := range res.Facets["province"] {
+		html := page(t, "/?q="+url.QueryEscape("述职")+"&province="+url.QueryEscape(pv), http.StatusOK)
+		want := fmt.Sprintf(" with %d passage", n)
+		if !strings.Contains(html, want) || !strings.Contains(html, "about "+pv) {
+			t.Errorf("%s: the facet says %d passages, the page does not (%q)", pv, n, want)
+		}
+		if checked++; checked == 5 {
+			break
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no province facet for 述职")
 	}
 }
