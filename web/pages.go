@@ -46,9 +46,9 @@ type searchView struct {
 	// match: what its facet count said, beside the articles listed.
 	Passages        int
 	PassageProvince string
-	Prev     string
-	Next     string
-	Tables   string // the tables page for the province filtered on
+	Prev            string
+	Next            string
+	Tables          string // the tables page for the province filtered on
 }
 
 // hitView is one hit as the page shows it.
