@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -374,4 +377,66 @@ func TestBrowserHitColumnKeepsItsWidth(t *testing.T) {
 			noSideways(t, ctx, fmt.Sprintf("search %s at %d px", q, w))
 		}
 	}
+}
+
+// TestBrowserManyYears serves the seeds with the 88 real reports of 1921–2025 beside them
+// (a heatmap of up to 70 years) and checks at 390, 1366 and 1920 px that the hit list keeps
+// its width, nothing overflows, and the tables page's totals equal its downloads' rows.
+func TestBrowserManyYears(t *testing.T) {
+	corpora, _ := filepath.Glob(filepath.Join(shared, "corpora", "*.jsonl"))
+	seeds, _ := filepath.Glob(filepath.Join(shared, "seeds", "*.txt"))
+	if len(corpora) != 2 || len(seeds) != 5 {
+		t.Fatalf("want the corpora and seeds in %s", shared)
+	}
+	ctx := t.Context()
+	c, err := collection.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := c.Import(ctx, append(seeds, corpora...), nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	base, srv, err := start(c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	for _, w := range []int{390, 1366, 1920} {
+		bctx := newBrowser(t, w, 900)
+		for _, q := range []string{"建设", "的", "改革开放", "四不两直"} {
+			do(t, bctx, "open "+q, chromedp.Navigate(base+"/?q="+url.QueryEscape(q)), chromedp.WaitVisible(chromedp.CSS(".hits")))
+			if hits := eval[float64](t, bctx, `document.querySelector(".hits").getBoundingClientRect().width`); w == 1366 && hits < 560 {
+				t.Errorf("%d px, %s: the hit list is %.0f px wide", w, q, hits)
+			}
+			noSideways(t, bctx, fmt.Sprintf("%s over 70 years at %d px", q, w))
+		}
+	}
+	// The page's totals are the downloads' row counts.
+	html := pageAt(t, base, "/tables")
+	for _, table := range []string{"initiatives", "metrics"} {
+		m := regexp.MustCompile(`id="` + table + `">` + table + ` <span class="n">\((\d+)\)`).FindStringSubmatch(html)
+		if m == nil {
+			t.Fatalf("no %s total on the tables page", table)
+		}
+		resp, body := get(t, base, "/api/export/"+table+"?format=jsonl")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("export %s: %d", table, resp.StatusCode)
+		}
+		if rows := strings.Count(string(body), "\n"); strconv.Itoa(rows) != m[1] {
+			t.Errorf("%s: the page says %s rows, the download has %d", table, m[1], rows)
+		}
+	}
+}
+
+func pageAt(t *testing.T, base, path string) string {
+	t.Helper()
+	resp, body := get(t, base, path)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d", path, resp.StatusCode)
+	}
+	return string(body)
 }
