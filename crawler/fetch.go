@@ -221,3 +221,22 @@ func describe(err error) string {
 	}
 	return err.Error()
 }
+
+// OnePage is one page fetched on its own, outside a crawl.
+type OnePage struct {
+	URL         string
+	Status      int
+	ContentType string
+	Body        []byte // nil unless Status is 200 and the body is a page
+}
+
+// FetchPage fetches one page with the crawl's client, limits and address guard, but
+// without robots.txt, a frontier or storage: what `crawl --check` looks at.
+func FetchPage(ctx context.Context, opts Options, u string) (*OnePage, error) {
+	c := &Crawler{opts: opts, client: newClient(&opts)}
+	r, err := c.get(ctx, u, "", "")
+	if err != nil {
+		return nil, fmt.Errorf("fetch %s: %s", u, describe(err))
+	}
+	return &OnePage{URL: u, Status: r.status, ContentType: r.contentType, Body: r.body}, nil
+}

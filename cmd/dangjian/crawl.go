@@ -47,9 +47,14 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	maxSize := fs.Int64("max-size", o.MaxBodyBytes>>20, "largest page to read, in `MB`")
 	timeout := fs.Duration("timeout", o.RequestTimeout, "time limit for one request, body included")
 	asJSON := fs.Bool("json", false, "print one JSON object per page and a summary object, for scripts")
+	check := fs.String("check", "", "fetch this one `URL` and print what its site profile extracts, storing nothing")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if *check != "" {
+		o.MaxBodyBytes, o.RequestTimeout = *maxSize<<20, *timeout
+		return runCheck(ctx, o, *check, *asJSON, stdout)
 	}
 	o.Sites, o.URLs = sites, append(urls, rest...)
 	if len(keywords) > 0 {
@@ -193,4 +198,31 @@ func printCrawlSummary(w io.Writer, s crawler.Summary) {
 	if s.Stored > 0 {
 		fmt.Fprintln(w, "run `dangjian rebuild` to make the new documents searchable")
 	}
+}
+
+// runCheck prints what the profile extracts from one page; exit 1 when the page gives no
+// article body, so that a script can watch a profile.
+func runCheck(ctx context.Context, o crawler.Options, url string, asJSON bool, stdout io.Writer) error {
+	pc, err := collection.CheckPage(ctx, o, url)
+	if err != nil {
+		return &exitError{code: 1, msg: err.Error()}
+	}
+	if asJSON {
+		if err := writeJSON(stdout, pc); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(stdout, "url:        %s\nstatus:     %d (%s)\nprofile:    %s\ntitle:      %s\npublished:  %s\nsource:     %s\ncharset:    %s\ncharacters: %d\n",
+			pc.URL, pc.Status, pc.ContentType, pc.Profile, pc.Title, pc.Published, pc.Source, pc.Charset, pc.Characters)
+		for _, l := range pc.Opening {
+			fmt.Fprintf(stdout, "  | %s\n", l)
+		}
+		if pc.Problem != "" {
+			fmt.Fprintf(stdout, "problem:    %s\n", pc.Problem)
+		}
+	}
+	if pc.Characters == 0 {
+		return &exitError{code: 1, msg: "no article text extracted from " + url}
+	}
+	return nil
 }

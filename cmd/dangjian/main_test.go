@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"github.com/dangjian/dangjian/sample"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -428,5 +431,34 @@ func TestDemoCorpus(t *testing.T) {
 	}
 	if _, _, code := dj(t, "demo", "--corpus", t.TempDir()); code != 1 {
 		t.Errorf("demo --corpus on an empty folder: exit %d, want 1", code)
+	}
+}
+
+// TestCrawlCheck prints what a profile extracts from one page of the sample site served on
+// loopback, stores nothing, and names a page whose body gives no article.
+func TestCrawlCheck(t *testing.T) {
+	srv := httptest.NewServer(sample.Handler())
+	defer srv.Close()
+	data := t.TempDir()
+	out, errOut, code := dj(t, "crawl", "--data", data, "--allow-private", "--check", srv.URL+"/people/n1/2024/0607/c117092-40252111.html")
+	if code != 0 {
+		t.Fatalf("crawl --check exit %d: %s\n%s", code, errOut, out)
+	}
+	for _, want := range []string{"title:      把抓基层党建的责任扛牢压实", "published:  2024-06-07", "charset:    gb", "  | "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("crawl --check output has no %q:\n%s", want, out)
+		}
+	}
+	if entries, _ := os.ReadDir(data); len(entries) != 0 {
+		t.Errorf("crawl --check wrote %d entries into the data directory", len(entries))
+	}
+	bare := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte("<html><head><title>空</title></head><body><div class=\"nav\">首页</div></body></html>"))
+	}))
+	defer bare.Close()
+	out, _, code = dj(t, "crawl", "--data", data, "--allow-private", "--check", bare.URL+"/a.html")
+	if code != 1 || !strings.Contains(out, "problem:    no article body") {
+		t.Errorf("a page without a body: exit %d\n%s", code, out)
 	}
 }
