@@ -25,6 +25,9 @@ type Options struct {
 	Sites   []string // site profile names whose start pages begin the crawl
 	URLs    []string // further start pages; the crawl stays on their hosts
 	Profile string   // force this site profile for every page ("" chooses by host and markers)
+	// Paper, when set, walks the People's Daily e-paper day by day and page by page from
+	// the layout pages it lists (see PaperWalk), beside any other start pages.
+	Paper *PaperWalk
 
 	MaxPages int       // stop after fetching this many pages in this run (0: no limit)
 	MaxDepth int       // follow links at most this many steps from a start page (negative: no limit)
@@ -261,7 +264,15 @@ func (c *Crawler) seeds(ctx context.Context) ([]Link, error) {
 			seeds = append(seeds, Link{URL: cu.String(), Kind: c.classify(cu, nil), Site: name})
 		}
 	}
-	for _, s := range c.opts.URLs {
+	urls := c.opts.URLs
+	if c.opts.Paper != nil {
+		layouts, err := c.opts.Paper.LayoutURLs()
+		if err != nil {
+			return nil, fmt.Errorf("crawler: e-paper walk: %w", err)
+		}
+		urls = append(append([]string(nil), urls...), layouts...)
+	}
+	for _, s := range urls {
 		u, err := url.Parse(strings.TrimSpace(s))
 		if err != nil {
 			return nil, fmt.Errorf("crawler: start URL %q: %w", s, err)

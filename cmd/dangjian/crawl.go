@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -47,6 +49,10 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	maxSize := fs.Int64("max-size", o.MaxBodyBytes>>20, "largest page to read, in `MB`")
 	timeout := fs.Duration("timeout", o.RequestTimeout, "time limit for one request, body included")
 	asJSON := fs.Bool("json", false, "print one JSON object per page and a summary object, for scripts")
+	from := fs.String("from", "", "with --site paper.people: walk the e-paper from this `DATE` (YYYY-MM-DD), day by day")
+	to := fs.String("to", "", "… to this `DATE` (default: --from)")
+	pages := fs.String("pages", "1-20", "… these `PAGES` of each day (e.g. 1-4)")
+	paperBase := fs.String("paper-base", "http://paper.people.com.cn", "the e-paper's address (a mirror, or a test server)")
 	check := fs.String("check", "", "fetch this one `URL` and print what its site profile extracts, storing nothing")
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -57,6 +63,27 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return runCheck(ctx, o, *check, *asJSON, stdout)
 	}
 	o.Sites, o.URLs = sites, append(urls, rest...)
+	if *from != "" {
+		walk, err := paperWalk(*from, *to, *pages, *paperBase)
+		if err != nil {
+			return &exitError{code: 2, msg: err.Error()}
+		}
+		o.Paper = walk
+		// The walk's layout pages are its start pages: only their articles are fetched,
+		// not the other days and pages they link to.
+		depthSet := false
+		fs.Visit(func(f *flag.Flag) { depthSet = depthSet || f.Name == "depth" })
+		if !depthSet {
+			o.MaxDepth = 1
+		}
+		var others []string
+		for _, s := range o.Sites {
+			if s != crawler.PaperSite {
+				others = append(others, s)
+			}
+		}
+		o.Sites = others // the walk replaces the site's own start page
+	}
 	if len(keywords) > 0 {
 		o.Keywords = keywords
 	}
@@ -225,4 +252,32 @@ func runCheck(ctx context.Context, o crawler.Options, url string, asJSON bool, s
 		return &exitError{code: 1, msg: "no article text extracted from " + url}
 	}
 	return nil
+}
+
+// paperWalk reads --from, --to and --pages.
+func paperWalk(from, to, pages, base string) (*crawler.PaperWalk, error) {
+	f, err := time.Parse(time.DateOnly, from)
+	if err != nil {
+		return nil, fmt.Errorf("--from %q: want a date like 2014-01-01", from)
+	}
+	t := f
+	if to != "" {
+		if t, err = time.Parse(time.DateOnly, to); err != nil {
+			return nil, fmt.Errorf("--to %q: want a date like 2024-12-31", to)
+		}
+	}
+	lo, hi, ok := strings.Cut(pages, "-")
+	if !ok {
+		hi = lo
+	}
+	first, err1 := strconv.Atoi(strings.TrimSpace(lo))
+	last, err2 := strconv.Atoi(strings.TrimSpace(hi))
+	if err1 != nil || err2 != nil {
+		return nil, fmt.Errorf("--pages %q: want a page or a range such as 1-4", pages)
+	}
+	w := &crawler.PaperWalk{Base: strings.TrimRight(base, "/"), From: f, To: t, First: first, Last: last}
+	if _, err := w.LayoutURLs(); err != nil {
+		return nil, fmt.Errorf("--from/--to/--pages: %v", err)
+	}
+	return w, nil
 }

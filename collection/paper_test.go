@@ -1,0 +1,82 @@
+package collection
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/dangjian/dangjian/crawler"
+)
+
+// paperServer is an e-paper on loopback in both of the site's layouts (the older before
+// December 2024), two articles on every page of every day; it counts the article fetches.
+func paperServer(articleFetches *atomic.Int32) *httptest.Server {
+	oldLayout := regexp.MustCompile(`^/rmrb/html/(\d{4})-(\d{2})/(\d{2})/nbs\.D110000renmrb_(\d{2})\.htm$`)
+	newLayout := regexp.MustCompile(`^/rmrb/pc/layout/(\d{4})(\d{2})/(\d{2})/node_(\d{2})\.html$`)
+	oldArticle := regexp.MustCompile(`^/rmrb/html/(\d{4})-(\d{2})/(\d{2})/nw\.D110000renmrb_\d{8}_(\d)-(\d{2})\.htm$`)
+	newArticle := regexp.MustCompile(`^/rmrb/pc/content/(\d{4})(\d{2})/(\d{2})/content_(\d)(\d{2})\.html$`)
+	article := func(w http.ResponseWriter, y, m, d, n, page string) {
+		articleFetches.Add(1)
+		fmt.Fprintf(w, `<html><head><meta charset="utf-8"><title>第%s版第%s篇</title></head><body><div class="text_c"><h1>%s年%s月%s日第%s版第%s篇 基层党建</h1><div class="date">%s-%s-%s</div><div id="ozoom"><p>%s年%s月%s日，某省深化基层党建工作，第%s版第%s篇报道各地党组织推进述职评议考核的做法与成效。</p><p>各级党组织书记认真履行抓基层党建第一责任人职责，推动基层党组织全面进步、全面过硬。</p></div></div></body></html>`,
+			page, n, y, m, d, page, n, y, m, d, y, m, d, page, n)
+	}
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		p := r.URL.Path
+		if m := oldLayout.FindStringSubmatch(p); m != nil {
+			fmt.Fprintf(w, `<html><body><div id="titleList"><ul><li><a href="nw.D110000renmrb_%s%s%s_1-%s.htm">一</a></li><li><a href="nw.D110000renmrb_%s%s%s_2-%s.htm">二</a></li></ul></div></body></html>`,
+				m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4])
+			return
+		}
+		if m := newLayout.FindStringSubmatch(p); m != nil {
+			fmt.Fprintf(w, `<html><body><div class="news-list"><a href="/rmrb/pc/content/%s%s/%s/content_1%s.html">一</a><a href="/rmrb/pc/content/%s%s/%s/content_2%s.html">二</a></div></body></html>`,
+				m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4])
+			return
+		}
+		if m := oldArticle.FindStringSubmatch(p); m != nil {
+			article(w, m[1], m[2], m[3], m[4], m[5])
+			return
+		}
+		if m := newArticle.FindStringSubmatch(p); m != nil {
+			article(w, m[1], m[2], m[3], m[4], m[5])
+			return
+		}
+		http.NotFound(w, r)
+	}))
+}
+
+// TestPaperDateWalk walks three days across the redesign, four pages a day: every article
+// is stored once, and a second walk fetches no article again.
+func TestPaperDateWalk(t *testing.T) {
+	var fetches atomic.Int32
+	srv := paperServer(&fetches)
+	defer srv.Close()
+	ctx := context.Background()
+	c, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	o := crawler.NewOptions()
+	o.AllowPrivate, o.Rate, o.MaxDepth, o.Workers = true, 1000, 1, 4
+	o.Paper = &crawler.PaperWalk{Base: srv.URL, From: time.Date(2024, 11, 30, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 12, 2, 0, 0, 0, 0, time.UTC), First: 1, Last: 4}
+	sum, err := c.Crawl(ctx, o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Stored != 24 || fetches.Load() != 24 {
+		t.Fatalf("walk: %d stored, %d article fetches, want 24 (3 days × 4 pages × 2): %+v", sum.Stored, fetches.Load(), sum)
+	}
+	again, err := c.Crawl(ctx, o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Stored != 0 || fetches.Load() != 24 {
+		t.Errorf("second walk: %d stored, %d article fetches in all (want no article fetched again): %+v", again.Stored, fetches.Load(), again)
+	}
+}

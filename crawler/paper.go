@@ -1,0 +1,61 @@
+package crawler
+
+import (
+	"fmt"
+	"time"
+)
+
+// The People's Daily e-paper is laid out page by page, day by day, in two URL schemes: up
+// to November 2024 /rmrb/html/YYYY-MM/DD/nbs.D110000renmrb_NN.htm, from December 2024
+// /rmrb/pc/layout/YYYYMM/DD/node_NN.html (public scrapers of the site use the first for
+// 2021-06-08 and 2024-11-18 and the second for 2024-12-24: caspiankexin/people-daily-
+// crawler-date, OddMiss's RMRB_Online.py "2024.12.25 v1: update RMRB info URL"). A date
+// walk starts from the layout page of every chosen page of every day.
+
+// PaperSite is the profile a date walk belongs to.
+const PaperSite = "paper.people"
+
+// paperSwitch is the first day of the newer layout.
+var paperSwitch = time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC)
+
+// PaperWalk chooses the e-paper's days and pages.
+type PaperWalk struct {
+	Base     string    // scheme and host, http://paper.people.com.cn unless testing
+	From, To time.Time // days, both included
+	First    int       // first page, 1 …
+	Last     int       // last page
+}
+
+// maxPaperDays bounds one walk (thirty years of days).
+const maxPaperDays = 30 * 366
+
+// LayoutURLs lists the layout page of each chosen page of each day, in order, each in the
+// scheme the site used that day.
+func (w PaperWalk) LayoutURLs() ([]string, error) {
+	from, to := day(w.From), day(w.To)
+	switch {
+	case to.Before(from):
+		return nil, fmt.Errorf("the walk ends (%s) before it starts (%s)", to.Format(time.DateOnly), from.Format(time.DateOnly))
+	case to.Sub(from) > maxPaperDays*24*time.Hour:
+		return nil, fmt.Errorf("the walk spans more than %d days", maxPaperDays)
+	case w.First < 1 || w.Last < w.First || w.Last > 99:
+		return nil, fmt.Errorf("pages %d-%d: want 1 ≤ first ≤ last ≤ 99", w.First, w.Last)
+	}
+	base := w.Base
+	if base == "" {
+		base = "http://paper.people.com.cn"
+	}
+	var out []string
+	for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
+		for p := w.First; p <= w.Last; p++ {
+			if d.Before(paperSwitch) {
+				out = append(out, fmt.Sprintf("%s/rmrb/html/%s/nbs.D110000renmrb_%02d.htm", base, d.Format("2006-01/02"), p))
+			} else {
+				out = append(out, fmt.Sprintf("%s/rmrb/pc/layout/%s/node_%02d.html", base, d.Format("200601/02"), p))
+			}
+		}
+	}
+	return out, nil
+}
+
+func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }

@@ -1,0 +1,33 @@
+package crawler
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLayoutURLsFollowTheSiteAcrossItsRedesign(t *testing.T) {
+	w := PaperWalk{From: time.Date(2024, 11, 30, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC), First: 1, Last: 2}
+	got, err := w.LayoutURLs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"http://paper.people.com.cn/rmrb/html/2024-11/30/nbs.D110000renmrb_01.htm",
+		"http://paper.people.com.cn/rmrb/html/2024-11/30/nbs.D110000renmrb_02.htm",
+		"http://paper.people.com.cn/rmrb/pc/layout/202412/01/node_01.html",
+		"http://paper.people.com.cn/rmrb/pc/layout/202412/01/node_02.html",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("layout URLs:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, bad := range []PaperWalk{
+		{From: w.To, To: w.From, First: 1, Last: 1},
+		{From: w.From, To: w.To, First: 0, Last: 1},
+		{From: w.From, To: w.To, First: 3, Last: 2},
+	} {
+		if _, err := bad.LayoutURLs(); err == nil {
+			t.Errorf("walk %+v accepted", bad)
+		}
+	}
+}
