@@ -44,7 +44,9 @@ func siteProfiles() []Profile {
 			Hosts:      []string{"paper.people.com.cn"},
 			Markers:    []string{"#ozoom", "#FreezeID"},
 			Start:      []string{"http://paper.people.com.cn/rmrb/paperindex.htm"},
-			ArticleURL: []string{`/rmrb/(html/)?\d{4}-\d{2}/\d{2}/nw\.[^/]+_\d+\.htm`, `/rmrb/pc/content/\d{6}/\d{2}/content_\d+\.html`},
+			// Older articles are nw.D110000renmrb_YYYYMMDD_K-PP.htm (article K of page PP), as
+			// the e-paper's public scrapers fetch them (caspiankexin/people-daily-crawler-date).
+			ArticleURL: []string{`/rmrb/(html/)?\d{4}-\d{2}/\d{2}/nw\.[^/]+_\d+(_\d+-\d+)?\.htm`, `/rmrb/pc/content/\d{6}/\d{2}/content_\d+\.html`},
 			ListURL:    []string{`/rmrb/(html/)?\d{4}-\d{2}/\d{2}/nbs\.[^/]+\.htm`, `/rmrb/pc/layout/\d{6}/\d{2}/node_\d+\.html`},
 			Title:      []string{".article h1", ".text_c h1", "h1"},
 			Published:  []string{".date", ".lai"},

@@ -2,6 +2,7 @@ package collection
 
 import (
 	"context"
+	"github.com/dangjian/dangjian/article"
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/corpus"
@@ -112,7 +113,24 @@ func (s *crawlStore) StorePage(ctx context.Context, p *crawler.Page) (crawler.St
 	}
 	st := crawler.Stored{DocID: id, Added: added, Note: note, NewLinks: toLinks(newLinks)}
 	if doc != nil {
-		st.Title, st.Relevant = doc.Title, doc.Relevant
+		st.Title, st.Relevant, st.Undated = doc.Title, doc.Relevant, doc.Published == ""
+		// A page its site's profile should read but whose body the generic extractor found:
+		// the profile's body selector matched nothing.
+		if want := expectedProfile(p); want != "" && want != "generic" && doc.Profile == "generic" {
+			st.BodyFallback = true
+		}
 	}
 	return st, nil
+}
+
+// expectedProfile is the site profile that should read a page: the forced one, else the
+// one of its host; "" when none is known (a saved copy is recognised by its markers).
+func expectedProfile(p *crawler.Page) string {
+	if p.Profile != "" {
+		return p.Profile
+	}
+	if prof, ok := article.ProfileForURL(p.URL); ok {
+		return prof.Name
+	}
+	return ""
 }

@@ -251,6 +251,7 @@ func Parse(raw []byte, ref, contentType, profile string) (*corpus.Document, erro
 	return &corpus.Document{
 		URL: ref, Source: a.Source, Title: a.Title, Published: formatPublished(a.Published),
 		Format: format, Charset: a.Charset, Raw: raw, Text: a.Text, Clean: kept, Removed: removed, Relevant: true,
+		Profile: a.Profile,
 	}, nil
 }
 

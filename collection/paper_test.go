@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -72,11 +73,63 @@ func TestPaperDateWalk(t *testing.T) {
 	if sum.Stored != 24 || fetches.Load() != 24 {
 		t.Fatalf("walk: %d stored, %d article fetches, want 24 (3 days × 4 pages × 2): %+v", sum.Stored, fetches.Load(), sum)
 	}
+	articles := 0
+	for _, sc := range sum.Sites {
+		if sc.Kind == crawler.KindArticle {
+			articles += sc.Stored
+			if sc.NoBody != 0 || sc.NoDate != 0 {
+				t.Errorf("report %+v: the pages had bodies and dates", sc)
+			}
+		}
+	}
+	if articles != 24 {
+		t.Errorf("the report's article lines store %d, want 24: %+v", articles, sum.Sites)
+	}
 	again, err := c.Crawl(ctx, o, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if again.Stored != 0 || fetches.Load() != 24 {
 		t.Errorf("second walk: %d stored, %d article fetches in all (want no article fetched again): %+v", again.Stored, fetches.Load(), again)
+	}
+}
+
+// TestCrawlReportNamesABrokenProfile: an article page whose body selector matches nothing
+// is counted and named in the run's report.
+func TestCrawlReportNamesABrokenProfile(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/rmrb/pc/layout/202412/01/node_01.html":
+			fmt.Fprint(w, `<html><body><div class="news-list"><a href="/rmrb/pc/content/202412/01/content_101.html">一</a></div></body></html>`)
+		case "/rmrb/pc/content/202412/01/content_101.html":
+			fmt.Fprint(w, `<html><head><title>改版后的文章</title></head><body><div id="ozoom"></div><div class="new-body"><p>正文换了容器，旧的选择器找不到它。</p></div></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	c, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	o := crawler.NewOptions()
+	o.AllowPrivate, o.Rate, o.MaxDepth = true, 1000, 1
+	o.Profile = crawler.PaperSite
+	o.Paper = &crawler.PaperWalk{Base: srv.URL, From: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC), First: 1, Last: 1}
+	sum, err := c.Crawl(ctx, o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, sc := range sum.Sites {
+		if sc.Site == crawler.PaperSite && sc.Kind == crawler.KindArticle && sc.NoBody == 1 && strings.HasSuffix(sc.Example, "content_101.html") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the report does not name the page without a body: %+v", sum.Sites)
 	}
 }

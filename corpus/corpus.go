@@ -48,6 +48,9 @@ type Document struct {
 	// Relevant is false for a crawled page that the relevance filter judged not to be about
 	// Party building; it is kept (nothing fetched is lost) but left out of the index.
 	Relevant bool
+	// Profile is the site profile that read the page, "generic" when its selectors found
+	// no body and the text-density extractor did; kept in memory only, for crawl reports.
+	Profile string
 }
 
 // ContentHash is the identity used to recognise re-imported content: the text with

@@ -156,6 +156,9 @@ type Stored struct {
 	Added    bool   // a new document was stored
 	Title    string // of the document
 	Relevant bool   // the relevance filter's verdict
+	Undated  bool   // the page gave no date: its profile's date selector may have failed
+	// BodyFallback: the site's profile found no body and the generic extractor read the page.
+	BodyFallback bool
 	Note     string // why a fetched page was not stored (no article text …)
 	NewLinks []Link // the page's links that were not in the frontier before
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"time"
 
 	"github.com/dangjian/dangjian/article"
@@ -56,6 +57,59 @@ type Summary struct {
 	Queued      int           `json:"queued"` // left for the next run
 	Elapsed     time.Duration `json:"elapsed_ns"`
 	Stopped     string        `json:"stopped,omitempty"` // why the run ended with pages still queued
+	// Sites account for the pages by site profile and page kind, so that a profile whose
+	// selectors no longer fit its site shows at once.
+	Sites []SiteCount `json:"sites"`
+}
+
+// SiteCount is one site profile's pages of one kind in a run.
+type SiteCount struct {
+	Site    string `json:"site"` // the profile that read the pages
+	Kind    Kind   `json:"kind"` // list, article or page
+	Fetched int    `json:"fetched"`
+	Stored  int    `json:"stored"`
+	// NoBody counts article pages that gave no article text (the body selector matched
+	// nothing); NoDate stored pages without a date. Example is the first such page.
+	NoBody  int    `json:"no_body"`
+	NoDate  int    `json:"no_date"`
+	Example string `json:"example,omitempty"`
+}
+
+// count adds a fetched page to its site's and kind's line.
+func (s *Summary) count(u, profile string, kind Kind, st Stored) {
+	site := profile
+	if site == "" {
+		site = "generic"
+		if p, ok := article.ProfileForURL(u); ok {
+			site = p.Name
+		}
+	}
+	i := slices.IndexFunc(s.Sites, func(c SiteCount) bool { return c.Site == site && c.Kind == kind })
+	if i < 0 {
+		s.Sites = append(s.Sites, SiteCount{Site: site, Kind: kind})
+		i = len(s.Sites) - 1
+	}
+	c := &s.Sites[i]
+	c.Fetched++
+	switch {
+	case st.Added:
+		c.Stored++
+		if st.BodyFallback {
+			c.NoBody++
+			c.Example = u
+		}
+		if st.Undated {
+			c.NoDate++
+			if c.Example == "" {
+				c.Example = u
+			}
+		}
+	case st.DocID == 0 && kind == KindArticle:
+		c.NoBody++
+		if c.Example == "" || c.NoBody == 1 {
+			c.Example = u
+		}
+	}
 }
 
 type host struct {
@@ -374,6 +428,7 @@ func (r *run) handle(res result) error {
 	switch p.Outcome {
 	case Fetched:
 		r.sum.Fetched++
+		r.sum.count(p.URL, p.Profile, p.Kind, st)
 		ev.Bytes = len(p.Body)
 		switch {
 		case st.Added:

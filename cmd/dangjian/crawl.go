@@ -122,6 +122,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		json.NewEncoder(stdout).Encode(map[string]any{"summary": sum})
 	} else {
 		printCrawlSummary(stdout, sum)
+		printSites(stdout, sum)
 	}
 	switch {
 	case err != nil:
@@ -200,6 +201,24 @@ func (l *crawlLine) clear() {
 }
 
 func (l *crawlLine) finish() { l.clear() }
+
+// printSites prints the run's pages by site profile and kind, and warns of a profile whose
+// body or date selector found nothing.
+func printSites(w io.Writer, s crawler.Summary) {
+	for _, c := range s.Sites {
+		fmt.Fprintf(w, "  %-14s %-8s %d fetched, %d stored", c.Site, c.Kind, c.Fetched, c.Stored)
+		if c.NoBody > 0 {
+			fmt.Fprintf(w, ", %d without article text", c.NoBody)
+		}
+		if c.NoDate > 0 {
+			fmt.Fprintf(w, ", %d without a date", c.NoDate)
+		}
+		fmt.Fprintln(w)
+		if c.Example != "" {
+			fmt.Fprintf(w, "    check the %s profile's selectors on e.g. %s (dangjian crawl --check URL)\n", c.Site, c.Example)
+		}
+	}
+}
 
 func printCrawlSummary(w io.Writer, s crawler.Summary) {
 	fmt.Fprintf(w, "%d pages fetched with %d requests in %s: %d stored", s.Fetched, s.Requests, s.Elapsed.Round(time.Millisecond), s.Stored)
