@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -531,5 +532,89 @@ func TestCrashRebuild(t *testing.T) {
 	cr.run("rebuild", "--data", clean)
 	if got, want := answers(t, data, crashQueries), answers(t, clean, crashQueries); got != want {
 		t.Errorf("answers after killed rebuilds differ from a clean data directory's:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestCrashPaperWalk kills an e-paper date walk (6 days × 4 pages, both layouts) with
+// SIGKILL after some article requests and resumes it: the resumed walk stores every
+// article, and no article stored before the kill is fetched again.
+func TestCrashPaperWalk(t *testing.T) {
+	cr := newCrashRun(t)
+	oldLayout := regexp.MustCompile(`^/rmrb/html/(\d{4})-(\d{2})/(\d{2})/nbs\.D110000renmrb_(\d{2})\.htm$`)
+	newLayout := regexp.MustCompile(`^/rmrb/pc/layout/(\d{6})/(\d{2})/node_(\d{2})\.html$`)
+	var mu sync.Mutex
+	fetched := map[string]int{} // article path → requests
+	var kill func()
+	killAt, served := 0, 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		p := r.URL.Path
+		switch m := oldLayout.FindStringSubmatch(p); {
+		case m != nil:
+			fmt.Fprintf(w, `<html><body><div id="titleList"><a href="nw.D110000renmrb_%s%s%s_1-%s.htm">一</a><a href="nw.D110000renmrb_%s%s%s_2-%s.htm">二</a></div></body></html>`, m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4])
+		case newLayout.MatchString(p):
+			m := newLayout.FindStringSubmatch(p)
+			fmt.Fprintf(w, `<html><body><div class="news-list"><a href="/rmrb/pc/content/%s/%s/content_1%s.html">一</a><a href="/rmrb/pc/content/%s/%s/content_2%s.html">二</a></div></body></html>`, m[1], m[2], m[3], m[1], m[2], m[3])
+		case strings.Contains(p, "/nw.D110000renmrb_") || strings.Contains(p, "/rmrb/pc/content/"):
+			mu.Lock()
+			fetched[p]++
+			if kill != nil {
+				if served++; served == killAt {
+					go kill()
+				}
+			}
+			mu.Unlock()
+			fmt.Fprintf(w, `<html><head><title>%s</title></head><body><div class="text_c"><h1>基层党建 %s</h1><div class="date">2024-12-01</div><div id="ozoom"><p>某省深化基层党建工作，推进述职评议考核，这一篇是%s，各级党组织书记认真履行抓基层党建第一责任人职责。</p><p>推动基层党组织全面进步、全面过硬。</p></div></div></body></html>`, p, p, p)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	data := t.TempDir()
+	args := []string{"crawl", "--data", data, "--allow-private", "--rate", "2000", "--workers", "4", "--site", "paper.people",
+		"--from", "2024-11-28", "--to", "2024-12-03", "--pages", "1-4", "--paper-base", srv.URL}
+	const total = 6 * 4 * 2
+	before := map[string]bool{}
+	kills := 0
+	for i := 0; i < 3 && len(before) < total-8; i++ {
+		k, wait := cr.start(exec.Command(cr.bin, args...))
+		mu.Lock()
+		kill, killAt, served = k, 1+cr.rng.IntN(total-len(before)-4), 0
+		for p := range fetched {
+			fetched[p] = 0
+		}
+		mu.Unlock()
+		if wait() {
+			kills++
+		}
+		mu.Lock()
+		kill = nil
+		for p, n := range fetched {
+			if n > 0 && before[p] {
+				t.Errorf("run %d: %s was stored before and fetched again", i, p)
+			}
+		}
+		mu.Unlock()
+		for _, st := range snapshot(t, data, func(*corpus.Document) error { return nil }) {
+			before[strings.TrimPrefix(st.URL, srv.URL)] = true
+		}
+		t.Logf("run %d killed at article request %d: %d stored", i, killAt, len(before))
+	}
+	mu.Lock()
+	for p := range fetched {
+		fetched[p] = 0
+	}
+	mu.Unlock()
+	cr.run(args...)
+	after := snapshot(t, data, func(*corpus.Document) error { return nil })
+	if len(after) != total || kills == 0 {
+		t.Errorf("after the resumed walk %d articles are stored, want %d (%d runs killed, %d stored before)", len(after), total, kills, len(before))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for p, n := range fetched {
+		if n > 0 && before[p] {
+			t.Errorf("%s was stored before the kill and fetched again", p)
+		}
 	}
 }
