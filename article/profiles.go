@@ -39,11 +39,17 @@ const genericName = "generic"
 // siteProfiles returns the built-in profiles; a function so nobody can mutate them.
 func siteProfiles() []Profile {
 	return []Profile{
+		// The e-paper's markup as public scrapers read it: the older layout's layout pages
+		// list articles in #titleList and pages in #pageLink, articles have div.text_c h1 and
+		// the body in #ozoom (etmorefish/pyyyy newspapers/seed/peoplehw.py, the same system
+		// for the overseas edition); the newer layout lists pages in .swiper-slide links
+		// (OddMiss RMRB_Online.py) and holds the body in div.article-content or
+		// #articleContent with the author in p.sec (Kings-en/rmrb-pdf-fetcher README).
 		{
-			Name:       "paper.people",
-			Hosts:      []string{"paper.people.com.cn"},
-			Markers:    []string{"#ozoom", "#FreezeID"},
-			Start:      []string{"http://paper.people.com.cn/rmrb/paperindex.htm"},
+			Name:    "paper.people",
+			Hosts:   []string{"paper.people.com.cn"},
+			Markers: []string{"#ozoom", "#FreezeID"},
+			Start:   []string{"http://paper.people.com.cn/rmrb/paperindex.htm"},
 			// Older articles are nw.D110000renmrb_YYYYMMDD_K-PP.htm (article K of page PP), as
 			// the e-paper's public scrapers fetch them (caspiankexin/people-daily-crawler-date).
 			ArticleURL: []string{`/rmrb/(html/)?\d{4}-\d{2}/\d{2}/nw\.[^/]+_\d+(_\d+-\d+)?\.htm`, `/rmrb/pc/content/\d{6}/\d{2}/content_\d+\.html`},
@@ -51,8 +57,8 @@ func siteProfiles() []Profile {
 			Title:      []string{".article h1", ".text_c h1", "h1"},
 			Published:  []string{".date", ".lai"},
 			Source:     []string{".lai"},
-			Author:     []string{".article .sub", ".text_c h4"},
-			Body:       []string{"#ozoom", "#articleContent"},
+			Author:     []string{".article .sub", ".text_c h4", "p.sec"},
+			Body:       []string{"#ozoom", "#articleContent", ".article-content"},
 			Drop:       []string{"script", "style", "table.pci_c"},
 			ListLinks:  []string{"#titleList a", ".news-list a", "#pageList a", ".swiper-slide a"},
 			NextPage:   []string{"#pageLink a", ".right_btn a"},
