@@ -63,6 +63,8 @@ func siteProfiles() []Profile {
 			ListLinks:  []string{"#titleList a", ".news-list a", "#pageList a", ".swiper-slide a"},
 			NextPage:   []string{"#pageLink a", ".right_btn a"},
 		},
+		// people.com.cn articles keep their paragraphs in div.rm_txt_con and the editor line
+		// in div.edit, as fundus's PeopleParser reads them (flairNLP/fundus).
 		{
 			Name:       "people",
 			Hosts:      []string{"people.com.cn", "people.cn"},
