@@ -159,14 +159,6 @@ func newFactsMapping() (mapping.IndexMapping, error) {
 	}
 	// Doc values are kept only for the facets; the evidence is stored, not searched: cutting
 	// every sentence into words would double the time a rebuild spends on this index.
-	keyword := func(facet bool) *mapping.FieldMapping {
-		f := bleve.NewKeywordFieldMapping()
-		f.Store = true
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		f.DocValues = facet
-		return f
-	}
 	words := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = wordsAnalyzer
@@ -182,20 +174,12 @@ func newFactsMapping() (mapping.IndexMapping, error) {
 		f.DocValues = false
 		return f
 	}
-	stored := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Index = false
-		f.Store = true
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
 	dm := bleve.NewDocumentStaticMapping()
 	for _, n := range []string{factKind, factActor, factNameKey, factWhatKey, factApprox, factPublished} {
-		dm.AddFieldMappingsAt(n, keyword(false))
+		dm.AddFieldMappingsAt(n, keywordField(false))
 	}
 	for _, n := range FactFacets {
-		dm.AddFieldMappingsAt(n, keyword(true))
+		dm.AddFieldMappingsAt(n, keywordField(true))
 	}
 	for _, n := range []string{factName, factWhat} {
 		dm.AddFieldMappingsAt(n, words())
@@ -211,7 +195,7 @@ func newFactsMapping() (mapping.IndexMapping, error) {
 		dm.AddFieldMappingsAt(n, f)
 	}
 	for _, n := range []string{factTitle, factURL, factAlsoIn, factEvidence} {
-		dm.AddFieldMappingsAt(n, stored())
+		dm.AddFieldMappingsAt(n, storedField())
 	}
 	im.DefaultMapping = dm
 	im.DefaultAnalyzer = wordsAnalyzer
@@ -222,25 +206,14 @@ func newFactsMapping() (mapping.IndexMapping, error) {
 }
 
 // factStore writes the fact records of a new generation.
-type factStore struct {
-	path  string
-	b     bleve.Builder
-	count int
-}
+type factStore struct{ *recordStore }
 
 func newFactStore(path string) (*factStore, error) {
-	m, err := newFactsMapping()
+	rs, err := newRecordStore(path, "facts", newFactsMapping)
 	if err != nil {
 		return nil, err
 	}
-	b, err := bleve.NewBuilder(path, m, map[string]interface{}{
-		"buildPathPrefix": filepath.Dir(path), // scratch files stay in the build directory
-		"batchSize":       5000,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("index: start facts: %w", err)
-	}
-	return &factStore{path: path, b: b}, nil
+	return &factStore{rs}, nil
 }
 
 func (s *factStore) add(f *Fact) error {
@@ -265,41 +238,8 @@ func (s *factStore) add(f *Fact) error {
 		fields[factWhat], fields[factWhatKey] = f.What, hanzi.Fold(f.What)
 		fields[factValue], fields[factUnit] = f.Value, f.Unit
 	}
-	if err := s.b.Index("f"+strconv.Itoa(s.count), fields); err != nil {
-		return fmt.Errorf("index: add fact: %w", err)
-	}
-	s.count++
-	return nil
+	return s.put("f"+strconv.Itoa(s.count), fields)
 }
-
-// close writes the records; like articleStore, an empty index is made the ordinary way.
-func (s *factStore) close() error {
-	if s.b == nil {
-		return nil
-	}
-	b := s.b
-	s.b = nil
-	if s.count > 0 {
-		if err := b.Close(); err != nil {
-			return fmt.Errorf("index: write facts: %w", err)
-		}
-		return nil
-	}
-	if err := os.RemoveAll(s.path); err != nil {
-		return err
-	}
-	m, err := newFactsMapping()
-	if err != nil {
-		return err
-	}
-	bi, err := bleve.New(s.path, m)
-	if err != nil {
-		return fmt.Errorf("index: write facts: %w", err)
-	}
-	return bi.Close()
-}
-
-func (s *factStore) abort() { s.b = nil }
 
 // AddFact adds an initiative or metric row to the generation being built. Rows are added
 // after the articles, once the caller has collapsed reprints.

@@ -27,29 +27,12 @@ const (
 // Matching and ranking use the text index, which is why no text is analysed here.
 func newMapping() mapping.IndexMapping {
 	im := bleve.NewIndexMapping()
-	keyword := func() *mapping.FieldMapping {
-		f := bleve.NewKeywordFieldMapping()
-		f.Store = true
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
-	storedOnly := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Index = false
-		f.Store = true
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
 	dm := bleve.NewDocumentStaticMapping()
 	for _, name := range []string{fieldSource, fieldYear, fieldProvince} {
-		dm.AddFieldMappingsAt(name, keyword())
+		dm.AddFieldMappingsAt(name, keywordField(false))
 	}
 	for _, name := range []string{fieldDoc, fieldTitle, fieldURL, fieldPublished} {
-		dm.AddFieldMappingsAt(name, storedOnly())
+		dm.AddFieldMappingsAt(name, storedField())
 	}
 	im.DefaultMapping = dm
 	im.StoreDynamic = false
@@ -60,25 +43,103 @@ func newMapping() mapping.IndexMapping {
 
 func articleID(id int64) string { return "d" + strconv.FormatInt(id, 10) }
 
-// articleStore writes the article records of a new generation with Bleve's offline
-// builder.
-type articleStore struct {
-	path  string
-	b     bleve.Builder
-	count int
+// keywordField is a stored keyword field, kept out of _all; docValues for a facet.
+func keywordField(docValues bool) *mapping.FieldMapping {
+	f := bleve.NewKeywordFieldMapping()
+	f.Store = true
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = docValues
+	return f
 }
 
-func newArticleStore(path string) (*articleStore, error) {
-	b, err := bleve.NewBuilder(path, newMapping(), map[string]interface{}{
+// storedField is shown, never searched.
+func storedField() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Index = false
+	f.Store = true
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+// recordStore writes the records of one Bleve index of a new generation (the article
+// records, the facts) with Bleve's offline builder.
+type recordStore struct {
+	path    string
+	what    string // for errors: "article records", "facts"
+	mapping func() (mapping.IndexMapping, error)
+	b       bleve.Builder
+	count   int
+}
+
+func newRecordStore(path, what string, m func() (mapping.IndexMapping, error)) (*recordStore, error) {
+	im, err := m()
+	if err != nil {
+		return nil, err
+	}
+	b, err := bleve.NewBuilder(path, im, map[string]interface{}{
 		// Keep the builder's scratch files inside the build directory, so a killed rebuild
 		// leaves nothing outside the data directory and the next rebuild sweeps it away.
 		"buildPathPrefix": filepath.Dir(path),
 		"batchSize":       5000,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("index: start build: %w", err)
+		return nil, fmt.Errorf("index: start %s: %w", what, err)
 	}
-	return &articleStore{path: path, b: b}, nil
+	return &recordStore{path: path, what: what, mapping: m, b: b}, nil
+}
+
+func (s *recordStore) put(id string, fields map[string]interface{}) error {
+	if err := s.b.Index(id, fields); err != nil {
+		return fmt.Errorf("index: add to %s: %w", s.what, err)
+	}
+	s.count++
+	return nil
+}
+
+// close writes the records. Bleve's offline builder cannot finish an index without
+// documents, so an empty one is made the ordinary way.
+func (s *recordStore) close() error {
+	if s.b == nil {
+		return nil
+	}
+	b := s.b
+	s.b = nil
+	if s.count > 0 {
+		if err := b.Close(); err != nil {
+			return fmt.Errorf("index: write %s: %w", s.what, err)
+		}
+		return nil
+	}
+	if err := os.RemoveAll(s.path); err != nil {
+		return err
+	}
+	im, err := s.mapping()
+	if err != nil {
+		return err
+	}
+	bi, err := bleve.New(s.path, im)
+	if err != nil {
+		return fmt.Errorf("index: write %s: %w", s.what, err)
+	}
+	return bi.Close()
+}
+
+// abort drops the builder without closing it: closing merges the segments written so far,
+// work that is thrown away with the directory.
+func (s *recordStore) abort() { s.b = nil }
+
+// articleStore writes the article records of a new generation.
+type articleStore struct{ *recordStore }
+
+func newArticleStore(path string) (*articleStore, error) {
+	rs, err := newRecordStore(path, "article records", func() (mapping.IndexMapping, error) { return newMapping(), nil })
+	if err != nil {
+		return nil, err
+	}
+	return &articleStore{rs}, nil
 }
 
 func (s *articleStore) add(a *Article) error {
@@ -95,40 +156,11 @@ func (s *articleStore) add(a *Article) error {
 	if len(a.Provinces) > 0 {
 		fields[fieldProvince] = a.Provinces
 	}
-	if err := s.b.Index(articleID(a.DocID), fields); err != nil {
-		return fmt.Errorf("index: add article %d: %w", a.DocID, err)
+	if err := s.put(articleID(a.DocID), fields); err != nil {
+		return fmt.Errorf("article %d: %w", a.DocID, err)
 	}
-	s.count++
 	return nil
 }
-
-// close writes the records. Bleve's offline builder cannot finish an index without
-// documents, so an empty one is made the ordinary way.
-func (s *articleStore) close() error {
-	if s.b == nil {
-		return nil
-	}
-	b := s.b
-	s.b = nil
-	if s.count > 0 {
-		if err := b.Close(); err != nil {
-			return fmt.Errorf("index: write article records: %w", err)
-		}
-		return nil
-	}
-	if err := os.RemoveAll(s.path); err != nil {
-		return err
-	}
-	bi, err := bleve.New(s.path, newMapping())
-	if err != nil {
-		return fmt.Errorf("index: write article records: %w", err)
-	}
-	return bi.Close()
-}
-
-// abort drops the builder without closing it: closing merges the segments written so far,
-// work that is thrown away with the directory.
-func (s *articleStore) abort() { s.b = nil }
 
 // articleFields is what an article record stores for display.
 type articleFields struct {
