@@ -44,6 +44,24 @@ type ImportSummary struct {
 	Added, Skipped, Refused int
 }
 
+// counting returns a report that counts each event in s before passing it on to report
+// (which may be nil).
+func (s *ImportSummary) counting(report func(ImportEvent)) func(ImportEvent) {
+	return func(ev ImportEvent) {
+		switch ev.Outcome {
+		case Added:
+			s.Added++
+		case Skipped:
+			s.Skipped++
+		case Refused:
+			s.Refused++
+		}
+		if report != nil {
+			report(ev)
+		}
+	}
+}
+
 // importable reports whether a file found inside a folder is one import reads.
 func importable(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -73,19 +91,7 @@ func (c *Collection) Import(ctx context.Context, paths []string, report func(Imp
 // document per record.
 func (c *Collection) ImportWith(ctx context.Context, paths []string, o ImportOptions, report func(ImportEvent)) (ImportSummary, error) {
 	var sum ImportSummary
-	emit := func(ev ImportEvent) {
-		switch ev.Outcome {
-		case Added:
-			sum.Added++
-		case Skipped:
-			sum.Skipped++
-		case Refused:
-			sum.Refused++
-		}
-		if report != nil {
-			report(ev)
-		}
-	}
+	emit := sum.counting(report)
 	for _, p := range paths {
 		files, err := expand(p)
 		if err != nil {

@@ -76,19 +76,7 @@ const maxRecordLine = MaxFileSize
 // record stored before (the same text) is skipped as a duplicate.
 func (c *Collection) ImportRecords(ctx context.Context, path, format string, mapping map[string]string, report func(ImportEvent)) (ImportSummary, error) {
 	var sum ImportSummary
-	emit := func(ev ImportEvent) {
-		switch ev.Outcome {
-		case Added:
-			sum.Added++
-		case Skipped:
-			sum.Skipped++
-		case Refused:
-			sum.Refused++
-		}
-		if report != nil {
-			report(ev)
-		}
-	}
+	emit := sum.counting(report)
 	f, err := os.Open(path)
 	if err != nil {
 		emit(ImportEvent{Path: path, Outcome: Refused, Reason: fmt.Sprintf("cannot read: %v", unwrapPathError(err))})

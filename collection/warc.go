@@ -35,8 +35,9 @@ const maxWARCRecord = MaxFileSize
 // ImportWARC adds every HTML response of a web archive: its URL, its bytes as served
 // (decoded by the charset its headers or markup declare, or by detection) and its date,
 // the page's own or else the capture's. Records of other kinds (requests, metadata, images)
-// are passed over; a record that cannot be read is refused with its offset, and the
-// archive's later records are still read when the framing allows.
+// are passed over; a page that cannot be read is refused and the next record read, while a
+// record whose framing is broken is refused with its number and ends the reading, since
+// nothing after it can be found.
 func (c *Collection) ImportWARC(ctx context.Context, path string, report func(ImportEvent)) error {
 	emit := func(ev ImportEvent) {
 		if report != nil {
