@@ -63,18 +63,7 @@ func (c *Collection) KWIC(ctx context.Context, text string, o KWICOptions) ([]KW
 	if err != nil {
 		return nil, err
 	}
-	var needles []string
-	for _, t := range q.Terms {
-		alts := t.Any
-		if len(alts) == 0 {
-			alts = []query.Term{t}
-		}
-		for _, a := range alts {
-			if n := hanzi.Fold(a.Text); n != "" && !contains(needles, n) {
-				needles = append(needles, n)
-			}
-		}
-	}
+	needles := QueryNeedles(q)
 	if len(needles) == 0 {
 		return nil, fmt.Errorf("kwic needs a word to look for, e.g. dangjian kwic 从严治党")
 	}
@@ -97,6 +86,20 @@ func (c *Collection) KWIC(ctx context.Context, text string, o KWICOptions) ([]KW
 	}
 	sortKWIC(out, o.Sort)
 	return out, nil
+}
+
+// QueryNeedles are the words and phrases a query looks for, folded as search matches
+// them, each once: what a concordance lists and a document page marks.
+func QueryNeedles(q *query.Query) []string {
+	var needles []string
+	for _, t := range q.Terms {
+		for _, a := range t.Alternatives() {
+			if n := hanzi.Fold(a.Text); n != "" && !contains(needles, n) {
+				needles = append(needles, n)
+			}
+		}
+	}
+	return needles
 }
 
 // concordance finds every occurrence of the needles in text (folded for matching).

@@ -57,12 +57,8 @@ type matcher struct {
 func (ix *Index) newMatcher(q *query.Query) (*matcher, error) {
 	m := &matcher{}
 	for _, t := range q.Terms {
-		alts := t.Any
-		if len(alts) == 0 {
-			alts = []query.Term{t}
-		}
 		var group []string
-		for _, a := range alts {
+		for _, a := range t.Alternatives() {
 			group = append(group, hanzi.Fold(a.Text))
 		}
 		m.terms = append(m.terms, group)

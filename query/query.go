@@ -43,6 +43,15 @@ type Term struct {
 	Any    []Term // for an OR group: the alternatives, each a word or phrase; empty otherwise
 }
 
+// Alternatives are the words or phrases any of which matches the term: those of an OR
+// group, or the term itself.
+func (t Term) Alternatives() []Term {
+	if len(t.Any) > 0 {
+		return t.Any
+	}
+	return []Term{t}
+}
+
 // token is one lexical unit of a query.
 type token struct {
 	text   string

@@ -13,9 +13,7 @@ import (
 
 	"github.com/dangjian/dangjian/chart"
 	"github.com/dangjian/dangjian/collection"
-	"github.com/dangjian/dangjian/hanzi"
 	"github.com/dangjian/dangjian/index"
-	"github.com/dangjian/dangjian/query"
 )
 
 // funcs are the helpers the templates use.
@@ -330,20 +328,8 @@ func (s *Server) docPage(w http.ResponseWriter, r *http.Request) {
 		v.Back = "/?q=" + url.QueryEscape(q)
 		// The query the reader came with is marked in the text, with a jump to its first place.
 		if pq, err := s.c.ParseQuery(q, collection.SearchOptions{}); err == nil {
-			var needles []string
-			for _, t := range pq.Terms {
-				alts := t.Any
-				if len(alts) == 0 {
-					alts = []query.Term{t}
-				}
-				for _, a := range alts {
-					if n := hanzi.Fold(a.Text); n != "" {
-						needles = append(needles, n)
-					}
-				}
-			}
 			var marks []Mark
-			marks, v.QueryHits = withQuery(d.Text, needles, d.Marks)
+			marks, v.QueryHits = withQuery(d.Text, collection.QueryNeedles(pq), d.Marks)
 			v.Text = markedHTML(d.Text, marks)
 		}
 	}
