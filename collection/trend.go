@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+
+	"github.com/dangjian/dangjian/chart"
 )
 
 // TrendResult is the JSON contract of `trend --json` and /api/trend: passages that say what
@@ -106,4 +108,39 @@ func (c *Collection) TrendWith(ctx context.Context, text string, perMillion bool
 		return a < b
 	})
 	return res, nil
+}
+
+// Chart draws the trend as an SVG line chart of the provinces with the most passages:
+// counts, zero in a year without a match, or with PerMillion the rates, missing (the line
+// breaks) where the province has no text that year. The unknown year has no place on the
+// time axis.
+func (r *TrendResult) Chart() []byte {
+	title := fmt.Sprintf("passages saying %q, by year", r.Query)
+	if r.PerMillion {
+		title = fmt.Sprintf("passages saying %q per million characters, by year", r.Query)
+	}
+	var years []int
+	for _, y := range r.Years {
+		if y != 0 {
+			years = append(years, y)
+		}
+	}
+	rows := append([]TrendRow(nil), r.Provinces...)
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Total > rows[j].Total })
+	var series []chart.Series
+	for _, row := range rows {
+		s := chart.Series{Label: row.Province, Values: map[int]float64{}}
+		for _, y := range years {
+			key := strconv.Itoa(y)
+			if r.PerMillion {
+				if rate, ok := row.Rates[key]; ok {
+					s.Values[y] = rate
+				}
+				continue
+			}
+			s.Values[y] = float64(row.Counts[key])
+		}
+		series = append(series, s)
+	}
+	return chart.Lines(title, years, series)
 }

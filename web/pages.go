@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dangjian/dangjian/chart"
 	"github.com/dangjian/dangjian/collection"
 	"github.com/dangjian/dangjian/index"
 )
@@ -240,7 +239,7 @@ func (s *Server) fillSearch(r *http.Request, v *searchView) error {
 		}
 		v.Heatmap = newHeatmap(tr, base, province, p.Year)
 		if rates, err := s.c.TrendWith(r.Context(), p.Q, true); err == nil && len(rates.Years) > 1 {
-			v.Chart = template.HTML(chart.Lines("passages saying "+p.Q+" per million characters, by year", knownYears(rates.Years), rateSeries(rates)))
+			v.Chart = template.HTML(rates.Chart())
 		}
 		if q := strings.TrimSpace(p.Q); len(pq.Terms) == 1 && !strings.ContainsAny(q, " :\"-") {
 			sp, err := s.c.Spread(r.Context(), q)
@@ -484,33 +483,4 @@ func (s *Server) fillKWIC(r *http.Request, v *kwicView) error {
 		v.Exports = append(v.Exports, exportLink{Format: f, Href: "/api/kwic" + encode(with(q, "format", f))})
 	}
 	return nil
-}
-
-// knownYears leaves out the unknown year (0), which has no place on a time axis.
-func knownYears(years []int) []int {
-	var out []int
-	for _, y := range years {
-		if y != 0 {
-			out = append(out, y)
-		}
-	}
-	return out
-}
-
-// rateSeries are the lines of the page's chart: the provinces with the most passages,
-// each with its rates, missing where it has no text.
-func rateSeries(res *collection.TrendResult) []chart.Series {
-	rows := append([]collection.TrendRow(nil), res.Provinces...)
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Total > rows[j].Total })
-	var out []chart.Series
-	for _, row := range rows {
-		s := chart.Series{Label: row.Province, Values: map[int]float64{}}
-		for key, r := range row.Rates {
-			if y, err := strconv.Atoi(key); err == nil {
-				s.Values[y] = r
-			}
-		}
-		out = append(out, s)
-	}
-	return out
 }

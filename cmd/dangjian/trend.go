@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -37,13 +36,7 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if *svg != "" {
-		var years []int // the unknown year (0) has no place on a time axis
-		for _, y := range res.Years {
-			if y != 0 {
-				years = append(years, y)
-			}
-		}
-		page := chart.Lines(trendTitle(res), years, trendSeries(res))
+		page := res.Chart()
 		if err := writeAtomically(*svg, func(w io.Writer) error { _, err := w.Write(page); return err }); err != nil {
 			return fmt.Errorf("trend --svg: %w", err)
 		}
@@ -147,38 +140,6 @@ func pad(s string, width int) string {
 		return s + " "
 	}
 	return s + strings.Repeat(" ", width-cols)
-}
-
-// trendTitle names a trend chart.
-func trendTitle(res *collection.TrendResult) string {
-	if res.PerMillion {
-		return fmt.Sprintf("passages saying %q per million characters, by year", res.Query)
-	}
-	return fmt.Sprintf("passages saying %q, by year", res.Query)
-}
-
-// trendSeries are the lines of a trend chart: the provinces with the most passages. A
-// plain count is zero in a year without a match; a rate has no value where the province
-// has no text that year, and the line breaks there.
-func trendSeries(res *collection.TrendResult) []chart.Series {
-	rows := append([]collection.TrendRow(nil), res.Provinces...)
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Total > rows[j].Total })
-	var out []chart.Series
-	for _, row := range rows {
-		s := chart.Series{Label: row.Province, Values: map[int]float64{}}
-		for _, y := range res.Years {
-			key := strconv.Itoa(y)
-			if res.PerMillion {
-				if r, ok := row.Rates[key]; ok {
-					s.Values[y] = r
-				}
-				continue
-			}
-			s.Values[y] = float64(row.Counts[key])
-		}
-		out = append(out, s)
-	}
-	return out
 }
 
 // spark draws a row's counts (or rates) by year as a sparkline.
