@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/collection"
 )
@@ -59,14 +58,7 @@ func runKWIC(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 // padLeft right-aligns s in width display columns, so that the matches line up.
 func padLeft(s string, width int) string {
-	cols := 0
-	for _, r := range s {
-		if r >= 0x1100 && utf8.RuneLen(r) >= 3 {
-			cols += 2
-		} else {
-			cols++
-		}
-	}
+	cols := displayWidth(s)
 	if cols >= width {
 		return s
 	}

@@ -128,6 +128,15 @@ func yearLabel(y int) string {
 
 // pad fills s with spaces to width terminal columns; Han characters take two.
 func pad(s string, width int) string {
+	cols := displayWidth(s)
+	if cols >= width {
+		return s + " "
+	}
+	return s + strings.Repeat(" ", width-cols)
+}
+
+// displayWidth is how many terminal columns s takes; Han characters take two.
+func displayWidth(s string) int {
 	cols := 0
 	for _, r := range s {
 		if r >= 0x1100 && utf8.RuneLen(r) >= 3 {
@@ -136,10 +145,7 @@ func pad(s string, width int) string {
 			cols++
 		}
 	}
-	if cols >= width {
-		return s + " "
-	}
-	return s + strings.Repeat(" ", width-cols)
+	return cols
 }
 
 // spark draws a row's counts (or rates) by year as a sparkline.
