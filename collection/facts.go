@@ -52,6 +52,11 @@ func (c *Collection) Facts(ctx context.Context, q string, limit int) (*FactsResu
 	if limit <= 0 {
 		return nil, fmt.Errorf("--limit must be at least 1")
 	}
+	return c.facts(ctx, q, limit)
+}
+
+// facts is Facts with every matching row for limit ≤ 0, for the exports and spread.
+func (c *Collection) facts(ctx context.Context, q string, limit int) (*FactsResult, error) {
 	ix, release, err := c.acquire()
 	if err != nil {
 		return nil, err
@@ -91,11 +96,7 @@ func (c *Collection) queriedRows(ctx context.Context, table string, filter corpu
 	if filter.Year != 0 {
 		full += " +year:" + strconv.Itoa(filter.Year)
 	}
-	first, err := c.Facts(ctx, full, 1)
-	if err != nil {
-		return nil, err
-	}
-	res, err := c.Facts(ctx, full, max(1, int(first.Total)))
+	res, err := c.facts(ctx, full, 0)
 	if err != nil {
 		return nil, err
 	}

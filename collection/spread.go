@@ -31,6 +31,9 @@ type SpreadActor struct {
 	Names []string `json:"names"`
 }
 
+// maxSpreadRows bounds the rows one spread reads.
+const maxSpreadRows = 100000
+
 // SpreadDoc identifies a document.
 type SpreadDoc struct {
 	ID        int64  `json:"id"`
@@ -38,9 +41,6 @@ type SpreadDoc struct {
 	Published string `json:"published"`
 	URL       string `json:"url"`
 }
-
-// maxSpreadRows bounds the rows one spread reads.
-const maxSpreadRows = 100000
 
 // Spread traces a named initiative through the documents: for each actor (province,
 // place or central body) the first year and document where it appears, then the later
@@ -52,7 +52,7 @@ func (c *Collection) Spread(ctx context.Context, name string) (*SpreadResult, er
 		return nil, fmt.Errorf("spread needs the name of an initiative, e.g. dangjian spread 四下基层")
 	}
 	q := "+kind:initiative +name:" + escapeTerm(name)
-	res, err := c.Facts(ctx, q, maxSpreadRows)
+	res, err := c.facts(ctx, q, maxSpreadRows)
 	if err != nil {
 		return nil, err
 	}

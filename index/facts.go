@@ -277,7 +277,8 @@ var ErrBadQuery = errors.New("bad query")
 const maxFacet = 50
 
 // Facts runs a query in Bleve's query-string syntax over the fact records and returns
-// up to limit rows, best first, with the total and the facets of all matches.
+// up to limit rows (every row for limit ≤ 0), best first, with the total and the facets
+// of all matches.
 func (ix *Index) Facts(ctx context.Context, q string, limit int) (*FactsResult, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -295,6 +296,13 @@ func (ix *Index) Facts(ctx context.Context, q string, limit int) (*FactsResult, 
 			return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
 		}
 		bq = andMatches(parsed)
+	}
+	if limit <= 0 {
+		n, err := fi.DocCount() // every row: the whole index is the bound
+		if err != nil {
+			return nil, fmt.Errorf("index: facts: %w", err)
+		}
+		limit = max(1, int(n))
 	}
 	req := bleve.NewSearchRequestOptions(bq, limit, 0, false)
 	req.Fields = []string{"*"}
