@@ -67,22 +67,30 @@ func BenchmarkImportRebuild(b *testing.B) {
 	}
 }
 
-// BenchmarkSearch measures query latency over the benchmark corpus: strings of 2 to 8
-// characters sampled from the text, one in ten altered so that it occurs nowhere.
-func BenchmarkSearch(b *testing.B) {
+// benchCollection imports and rebuilds the benchmark corpus, closed when b ends.
+func benchCollection(b *testing.B) (*Collection, string) {
+	b.Helper()
 	files, _ := benchFiles(b)
 	ctx := context.Background()
 	c, err := Open(ctx, b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer c.Close()
+	b.Cleanup(func() { c.Close() })
 	if _, err := c.Import(ctx, []string{files}, nil); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := c.Rebuild(ctx, nil); err != nil {
 		b.Fatal(err)
 	}
+	return c, files
+}
+
+// BenchmarkSearch measures query latency over the benchmark corpus: strings of 2 to 8
+// characters sampled from the text, one in ten altered so that it occurs nowhere.
+func BenchmarkSearch(b *testing.B) {
+	c, files := benchCollection(b)
+	ctx := context.Background()
 	queries := sampleQueries(b, files, 1000)
 	lat := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
@@ -129,19 +137,8 @@ func sampleQueries(b *testing.B, dir string, n int) []string {
 // BenchmarkFacts measures facts queries over the benchmark corpus's extracted rows: a
 // name with a province, a unit with a value range, a description's word, by year.
 func BenchmarkFacts(b *testing.B) {
-	files, _ := benchFiles(b)
+	c, _ := benchCollection(b)
 	ctx := context.Background()
-	c, err := Open(ctx, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer c.Close()
-	if _, err := c.Import(ctx, []string{files}, nil); err != nil {
-		b.Fatal(err)
-	}
-	if _, err := c.Rebuild(ctx, nil); err != nil {
-		b.Fatal(err)
-	}
 	rng := rand.New(rand.NewSource(11))
 	var queries []string
 	for _, table := range ExportTables {
