@@ -139,13 +139,18 @@ func demoCorpus(ctx context.Context, dir, data string, stdout, stderr io.Writer)
 	}
 	// The characters of each year's reports, for the rates.
 	chars := map[int]int{}
+	// The stored year and text are read directly: Show would extract each report again.
 	for id := int64(1); ; id++ {
-		v, err := c.Show(ctx, strconv.FormatInt(id, 10))
+		d, err := c.Store.Find(ctx, strconv.FormatInt(id, 10))
 		if err != nil {
 			break
 		}
-		if v.Year != nil {
-			chars[*v.Year] += utf8.RuneCountInString(v.Text)
+		facts, _, _, err := c.Store.Facts(ctx, id)
+		if err != nil {
+			return err
+		}
+		if facts.Year != 0 {
+			chars[facts.Year] += utf8.RuneCountInString(d.Clean)
 		}
 	}
 	var years []int
