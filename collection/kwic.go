@@ -159,7 +159,15 @@ func sortKWIC(lines []KWICLine, by string) {
 		case "right":
 			return l.Right
 		case "date":
-			return l.Published
+			// An article without a date of publication is placed by the year it reports
+			// on, and one with neither comes last.
+			switch {
+			case l.Published != "":
+				return l.Published
+			case l.Year != nil:
+				return strconv.Itoa(*l.Year)
+			}
+			return "~"
 		case "province":
 			return strings.Join(l.Provinces, ",")
 		}
