@@ -66,7 +66,18 @@ func (c *Collection) Spread(ctx context.Context, name string) (*SpreadResult, er
 		if yi != yj {
 			return yi < yj
 		}
-		return rows[i].Published < rows[j].Published
+		if rows[i].Published != rows[j].Published {
+			return rows[i].Published < rows[j].Published
+		}
+		// Ties (the same document, often the same sentence) in a fixed order, not the
+		// order Bleve happens to rank them.
+		if rows[i].DocID != rows[j].DocID {
+			return rows[i].DocID < rows[j].DocID
+		}
+		if rows[i].Start != rows[j].Start {
+			return rows[i].Start < rows[j].Start
+		}
+		return rows[i].Actor < rows[j].Actor
 	})
 	for _, r := range rows {
 		key := r.Actor + "\x00" + r.Province
