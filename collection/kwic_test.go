@@ -20,17 +20,7 @@ func TestKWICEqualsAScan(t *testing.T) {
 	if len(files) != 2 {
 		t.Fatalf("want the 2 corpora in %s/corpora, found %d", shared, len(files))
 	}
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if _, err := c.Import(ctx, files, nil); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.Rebuild(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	c := rebuiltCollection(t, files...)
 	const word = "从严治党"
 	var want []string
 	for id := int64(1); id <= 88; id++ {
@@ -82,4 +72,23 @@ func TestKWICEqualsAScan(t *testing.T) {
 	if _, err := c.KWIC(ctx, word, KWICOptions{Sort: "size"}); err == nil {
 		t.Error("an unknown sort accepted")
 	}
+}
+
+// rebuiltCollection imports paths into a new collection and rebuilds it; it is closed
+// when the test ends.
+func rebuiltCollection(t *testing.T, paths ...string) *Collection {
+	t.Helper()
+	ctx := context.Background()
+	c, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	if _, err := c.Import(ctx, paths, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -22,17 +22,7 @@ func TestTrendPerMillion(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if _, err := c.Import(ctx, []string{dir}, nil); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.Rebuild(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	c := rebuiltCollection(t, []string{dir}...)
 	res, err := c.TrendWith(ctx, "四下基层", true)
 	if err != nil {
 		t.Fatal(err)
