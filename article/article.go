@@ -87,7 +87,9 @@ func fromHTML(raw []byte, contentType, pageURL, forced string) (Article, error) 
 	a.Text = joinLines(parts)
 
 	a.Published = findPublished(pm, all, body, a.Title, canonical)
-	a.Source = findSource(pm, all, a.Title, a.Text)
+	if a.Source = findSource(pm, all, a.Title, a.Text); a.Source == "" {
+		a.Source = prof.Publisher
+	}
 	a.Author = findAuthor(pm, all, a.Title)
 	return a, nil
 }

@@ -262,7 +262,15 @@ func TestFindDate(t *testing.T) {
 			t.Errorf("findDate(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	if d, ok := dateFromURL("/n1/2024/0607/c117092-40252111.html"); !ok || d.Format(time.DateOnly) != "2024-06-07" {
-		t.Errorf("dateFromURL(people) = %v %v, want 2024-06-07", d, ok)
+	for u, want := range map[string]string{
+		"/n1/2024/0607/c117092-40252111.html":                        "2024-06-07",
+		"/rmrb/pc/content/202412/24/content_30045001.html":           "2024-12-24",
+		"/rmrb/html/2021-06/08/nw.D110000renmrb_20210608_3-04.htm":   "2021-06-08",
+		"/politics/20240607/3f2a9c0e5b7d4e1a8c6b2d4f0e9a7c31/c.html": "2024-06-07",
+		"/2024/06/07/ARTI1717723456789012.shtml":                     "2024-06-07",
+	} {
+		if d, ok := dateFromURL(u); !ok || d.Format(time.DateOnly) != want {
+			t.Errorf("dateFromURL(%s) = %v %v, want %s", u, d, ok, want)
+		}
 	}
 }

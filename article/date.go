@@ -20,6 +20,7 @@ var (
 		regexp.MustCompile(`/((?:19|20)\d{2})/(\d{2})(\d{2})/`),                // people /n1/2024/0607/
 		regexp.MustCompile(`/((?:19|20)\d{2})/(\d{2})/(\d{2})/`),               // 12371 /2024/06/07/
 		regexp.MustCompile(`/((?:19|20)\d{2})(\d{2})(\d{2})/`),                 // news.cn /20240607/
+		regexp.MustCompile(`/((?:19|20)\d{2})(\d{2})/(\d{2})/`),                // e-paper /202412/24/
 		regexp.MustCompile(`[/_t]((?:19|20)\d{2})(\d{2})(\d{2})_\d+\.s?html?`), // gov sites t20240607_123.html
 		regexp.MustCompile(`/((?:19|20)\d{2})-(\d{2})-(\d{2})/`),
 	}

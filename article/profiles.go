@@ -10,6 +10,9 @@ import (
 type Profile struct {
 	Name  string
 	Hosts []string // host names; a page matches a host or any subdomain of it
+	// Publisher is the outlet of every article on the site, for pages that do not name it
+	// (an e-paper's article pages never say which paper they belong to).
+	Publisher string
 
 	// Markers are CSS selectors that identify a saved copy of the site's page
 	// when the URL is unknown or points elsewhere.
@@ -31,6 +34,9 @@ type Profile struct {
 
 	ListLinks []string // on list pages: anchors leading to articles or further layout pages
 	NextPage  []string // on list pages: the anchor to the next page
+	// PageNames: on a newspaper's layout pages, the anchors of its page list, each named
+	// like 01版：要闻; the one leading to the layout page itself names the articles' page.
+	PageNames []string
 }
 
 // genericName is the profile used when no site profile applies.
@@ -39,17 +45,23 @@ const genericName = "generic"
 // siteProfiles returns the built-in profiles; a function so nobody can mutate them.
 func siteProfiles() []Profile {
 	return []Profile{
-		// The e-paper's markup as public scrapers read it: the older layout's layout pages
-		// list articles in #titleList and pages in #pageLink, articles have div.text_c h1 and
-		// the body in #ozoom (etmorefish/pyyyy newspapers/seed/peoplehw.py, the same system
-		// for the overseas edition); the newer layout lists pages in .swiper-slide links
-		// (OddMiss RMRB_Online.py) and holds the body in div.article-content or
-		// #articleContent with the author in p.sec (Kings-en/rmrb-pdf-fetcher README).
+		// The e-paper's markup as public scrapers read it. Layout pages list the day's pages in
+		// #pageList div.right_title-name a ("04版：要闻") or .swiper-container .swiper-slide a,
+		// and a page's articles in #titleList ul li a or ul.news-list li a; article pages carry
+		// h3 (kicker), h1, h2 (subtitle) and the body in #ozoom, the Founder system's
+		// founder-content inside it (caspiankexin/people-daily-crawler-date 人民网人民日报爬虫
+		// 第2版 and 第3版, for 2021–2024 and from December 2024). The older div.text_c h1 is
+		// the same system's (etmorefish/pyyyy newspapers/seed/peoplehw.py, the overseas
+		// edition); the newer layout's div.article-content and p.sec come from
+		// Kings-en/rmrb-pdf-fetcher, its page list from OddMiss RMRB_Online.py. Fixtures of
+		// all three in article/testdata/sites.
 		{
-			Name:    "paper.people",
-			Hosts:   []string{"paper.people.com.cn"},
-			Markers: []string{"#ozoom", "#FreezeID"},
-			Start:   []string{"http://paper.people.com.cn/rmrb/paperindex.htm"},
+			Name:  "paper.people",
+			Hosts: []string{"paper.people.com.cn"},
+			// The walk and the article patterns cover /rmrb/ only, the People's Daily itself.
+			Publisher: "人民日报",
+			Markers:   []string{"#ozoom", "#FreezeID"},
+			Start:     []string{"http://paper.people.com.cn/rmrb/paperindex.htm"},
 			// Older articles are nw.D110000renmrb_YYYYMMDD_K-PP.htm (article K of page PP), as
 			// the e-paper's public scrapers fetch them (caspiankexin/people-daily-crawler-date).
 			ArticleURL: []string{`/rmrb/(html/)?\d{4}-\d{2}/\d{2}/nw\.[^/]+_\d+(_\d+-\d+)?\.htm`, `/rmrb/pc/content/\d{6}/\d{2}/content_\d+\.html`},
@@ -62,9 +74,13 @@ func siteProfiles() []Profile {
 			Drop:       []string{"script", "style", "table.pci_c"},
 			ListLinks:  []string{"#titleList a", ".news-list a", "#pageList a", ".swiper-slide a"},
 			NextPage:   []string{"#pageLink a", ".right_btn a"},
+			PageNames:  []string{"#pageList .right_title-name a", ".swiper-slide a"},
 		},
-		// people.com.cn articles keep their paragraphs in div.rm_txt_con and the editor line
-		// in div.edit, as fundus's PeopleParser reads them (flairNLP/fundus).
+		// people.com.cn articles, served as GB2312: since 2020 div.rm_txt h1, the date and
+		// source in div.channel .col-1-1 ("2024年06月07日08:41 | 来源：<a>…</a>"), paragraphs in
+		// div.rm_txt_con and the editor in div.edit (flairNLP/fundus PeopleParser and its saved
+		// page People_2024_04_24.html.gz); before, div.text_title h1, div.box01 .fl and
+		// #rwb_zw (../shared/html/gne/people_1.html, 2019).
 		{
 			Name:       "people",
 			Hosts:      []string{"people.com.cn", "people.cn"},
@@ -81,6 +97,11 @@ func siteProfiles() []Profile {
 			ListLinks:  []string{".list_16 a", ".ej_list_box a", ".news_box a", ".p6 a", "ul.list_14 a"},
 			NextPage:   []string{".page_n a:contains('下一页')", "a:contains('下一页')"},
 		},
+		// Xinhua: the older xinhuanet.com/…/YYYY-MM/DD/c_N.htm pages put the headline in
+		// div.h-title, the time in .h-info .h-time, the outlet in #source and the body in
+		// #p-detail (../shared/html/gne/xinhuanet_1.html, 2019); news.cn/…/YYYYMMDD/<hash>/
+		// c.html pages use .head-line .title, .header-time (year and month/day in separate
+		// spans), .source and #detailContent, the editor in #articleEdit.
 		{
 			Name:       "xinhua",
 			Hosts:      []string{"xinhuanet.com", "news.cn"},
@@ -97,6 +118,12 @@ func siteProfiles() []Profile {
 			ListLinks:  []string{".list .tit a", "#list a", ".dataList a", ".xpage-content-list a"},
 			NextPage:   []string{"#div_currpage a:contains('下一页')", ".xpage-container a:contains('下一页')"},
 		},
+		// 12371.cn and qstheory.cn: no public scraper of their article pages was found to
+		// check against; the selectors follow the pages as saved by hand (div.big_title,
+		// div.title_bottom i, div.word#font_area; qstheory's .inner h1, span.appellation,
+		// .pubtime, div.highlight). A qstheory dukan issue's contents and its articles share
+		// one URL shape, so those pages classify as plain pages: stored when they hold an
+		// article, their links followed either way.
 		{
 			Name:       "12371",
 			Hosts:      []string{"12371.cn"},

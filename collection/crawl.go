@@ -39,7 +39,7 @@ func toEntries(links []crawler.Link) []corpus.FrontierEntry {
 	out := make([]corpus.FrontierEntry, 0, len(links))
 	for _, l := range links {
 		out = append(out, corpus.FrontierEntry{URL: l.URL, Kind: string(l.Kind), Depth: l.Depth,
-			Referrer: l.Referrer, Site: l.Site, Redirects: l.Redirects})
+			Referrer: l.Referrer, Site: l.Site, Redirects: l.Redirects, Page: l.Page, Section: l.Section})
 	}
 	return out
 }
@@ -48,7 +48,7 @@ func toLinks(entries []corpus.FrontierEntry) []crawler.Link {
 	out := make([]crawler.Link, 0, len(entries))
 	for _, e := range entries {
 		out = append(out, crawler.Link{URL: e.URL, Kind: crawler.Kind(e.Kind), Depth: e.Depth,
-			Referrer: e.Referrer, Site: e.Site, Redirects: e.Redirects})
+			Referrer: e.Referrer, Site: e.Site, Redirects: e.Redirects, Page: e.Page, Section: e.Section})
 	}
 	return out
 }
@@ -101,6 +101,7 @@ func (s *crawlStore) StorePage(ctx context.Context, p *crawler.Page) (crawler.St
 			note = "too little text for an article"
 		default:
 			d.Relevant = s.relevance.Relevant(d.Title, d.Clean)
+			d.Page, d.Section = p.Page, p.Section
 			doc = d
 		}
 	}

@@ -6,16 +6,22 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/dangjian/dangjian/corpus"
 	"github.com/dangjian/dangjian/crawler"
 )
 
+// paperSections names the pages of the loopback e-paper.
+var paperSections = map[int]string{1: "要闻", 2: "经济", 3: "评论", 4: "党建", 5: "国际", 6: "体育"}
+
 // paperServer is an e-paper on loopback in both of the site's layouts (the older before
-// December 2024), two articles on every page of every day; it counts the article fetches.
+// December 2024) with the markup skeletons of article/testdata/sites: six pages a day, each
+// layout page listing all six by name and its own two articles; it counts article fetches.
 func paperServer(articleFetches *atomic.Int32) *httptest.Server {
 	oldLayout := regexp.MustCompile(`^/rmrb/html/(\d{4})-(\d{2})/(\d{2})/nbs\.D110000renmrb_(\d{2})\.htm$`)
 	newLayout := regexp.MustCompile(`^/rmrb/pc/layout/(\d{4})(\d{2})/(\d{2})/node_(\d{2})\.html$`)
@@ -23,20 +29,33 @@ func paperServer(articleFetches *atomic.Int32) *httptest.Server {
 	newArticle := regexp.MustCompile(`^/rmrb/pc/content/(\d{4})(\d{2})/(\d{2})/content_(\d)(\d{2})\.html$`)
 	article := func(w http.ResponseWriter, y, m, d, n, page string) {
 		articleFetches.Add(1)
-		fmt.Fprintf(w, `<html><head><meta charset="utf-8"><title>第%s版第%s篇</title></head><body><div class="text_c"><h1>%s年%s月%s日第%s版第%s篇 基层党建</h1><div class="date">%s-%s-%s</div><div id="ozoom"><p>%s年%s月%s日，某省深化基层党建工作，第%s版第%s篇报道各地党组织推进述职评议考核的做法与成效。</p><p>各级党组织书记认真履行抓基层党建第一责任人职责，推动基层党组织全面进步、全面过硬。</p></div></div></body></html>`,
-			page, n, y, m, d, page, n, y, m, d, y, m, d, page, n)
+		fmt.Fprintf(w, `<html><head><meta charset="utf-8"><title>人民日报</title></head><body><div class="article"><h3></h3><h1>%s年%s月%s日第%s版第%s篇 基层党建</h1><h2></h2><p class="sec">本报记者</p><div id="ozoom"><founder-content><p>%s年%s月%s日，某省深化基层党建工作，第%s版第%s篇报道各地党组织推进述职评议考核的做法与成效。</p><p>各级党组织书记认真履行抓基层党建第一责任人职责，推动基层党组织全面进步、全面过硬。</p></founder-content></div></div></body></html>`,
+			y, m, d, page, n, y, m, d, page, n)
+	}
+	pageList := func(link func(p int) string, old bool) string {
+		var b strings.Builder
+		for p := 1; p <= len(paperSections); p++ {
+			if old {
+				fmt.Fprintf(&b, `<div class="right_title1"><div class="right_title-name"><a id="pageLink" href="%s">%02d版：%s</a></div><div class="right_title-pdf"><a href="../../../images/rmrb%02d.pdf">PDF</a></div></div>`, link(p), p, paperSections[p], p)
+			} else {
+				fmt.Fprintf(&b, `<div class="swiper-slide"><a href="%s">%02d版：%s</a></div>`, link(p), p, paperSections[p])
+			}
+		}
+		return b.String()
 	}
 	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		p := r.URL.Path
 		if m := oldLayout.FindStringSubmatch(p); m != nil {
-			fmt.Fprintf(w, `<html><body><div id="titleList"><ul><li><a href="nw.D110000renmrb_%s%s%s_1-%s.htm">一</a></li><li><a href="nw.D110000renmrb_%s%s%s_2-%s.htm">二</a></li></ul></div></body></html>`,
-				m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4])
+			list := pageList(func(p int) string { return fmt.Sprintf("nbs.D110000renmrb_%02d.htm", p) }, true)
+			fmt.Fprintf(w, `<html><body><div id="pageList"><ul>%s</ul></div><div id="titleList"><ul><li><a href="nw.D110000renmrb_%s%s%s_1-%s.htm">一</a></li><li><a href="nw.D110000renmrb_%s%s%s_2-%s.htm">二</a></li></ul></div></body></html>`,
+				list, m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4])
 			return
 		}
 		if m := newLayout.FindStringSubmatch(p); m != nil {
-			fmt.Fprintf(w, `<html><body><div class="news-list"><a href="/rmrb/pc/content/%s%s/%s/content_1%s.html">一</a><a href="/rmrb/pc/content/%s%s/%s/content_2%s.html">二</a></div></body></html>`,
-				m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4])
+			list := pageList(func(p int) string { return fmt.Sprintf("node_%02d.html", p) }, false)
+			fmt.Fprintf(w, `<html><body><div class="swiper-container"><div class="swiper-wrapper">%s</div></div><ul class="news-list"><li><a href="../../../content/%s%s/%s/content_1%s.html">一</a></li><li><a href="../../../content/%s%s/%s/content_2%s.html">二</a></li></ul></body></html>`,
+				list, m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4])
 			return
 		}
 		if m := oldArticle.FindStringSubmatch(p); m != nil {
@@ -72,6 +91,24 @@ func TestPaperDateWalk(t *testing.T) {
 	}
 	if sum.Stored != 24 || fetches.Load() != 24 {
 		t.Fatalf("walk: %d stored, %d article fetches, want 24 (3 days × 4 pages × 2): %+v", sum.Stored, fetches.Load(), sum)
+	}
+	// Every article is stored with its date and the page and section that listed it.
+	titleRe := regexp.MustCompile(`^(\d{4})年(\d{2})月(\d{2})日第(\d{2})版`)
+	err = c.Store.Each(ctx, func(d *corpus.Document) error {
+		m := titleRe.FindStringSubmatch(d.Title)
+		if m == nil {
+			t.Errorf("document %d title %q", d.ID, d.Title)
+			return nil
+		}
+		page, _ := strconv.Atoi(m[4])
+		if d.Page != page || d.Section != paperSections[page] || d.Published != m[1]+"-"+m[2]+"-"+m[3] || d.Source != "人民日报" {
+			t.Errorf("%s: stored page %d section %q published %q source %q, want page %d %s, %s-%s-%s, 人民日报",
+				d.URL, d.Page, d.Section, d.Published, d.Source, page, paperSections[page], m[1], m[2], m[3])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	articles := 0
 	for _, sc := range sum.Sites {

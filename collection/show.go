@@ -10,12 +10,15 @@ import (
 
 // DocView is the JSON contract of `show --json` and /api/docs/{id}.
 type DocView struct {
-	ID        int64    `json:"id"`
-	URL       string   `json:"url"`
-	Title     string   `json:"title"`
-	Source    string   `json:"source"`
-	Published *string  `json:"published"`
-	Year      *int     `json:"year"`
+	ID        int64   `json:"id"`
+	URL       string  `json:"url"`
+	Title     string  `json:"title"`
+	Source    string  `json:"source"`
+	Published *string `json:"published"`
+	Year      *int    `json:"year"`
+	// Page and Section place an e-paper article in the printed paper; null and "" otherwise.
+	Page      *int     `json:"page"`
+	Section   string   `json:"section"`
 	Charset   string   `json:"charset"`
 	Format    string   `json:"format"`
 	Text      string   `json:"text"`
@@ -71,6 +74,10 @@ func (c *Collection) Show(ctx context.Context, ref string) (*DocView, error) {
 		year = yearOf(d.Published) // not rebuilt yet: the year it was published is the best guess
 	}
 	v.Year = optYear(year)
+	if d.Page > 0 {
+		page := d.Page
+		v.Page, v.Section = &page, d.Section
+	}
 	if v.Provinces == nil {
 		v.Provinces = []string{}
 	}

@@ -51,6 +51,10 @@ type Document struct {
 	// Profile is the site profile that read the page, "generic" when its selectors found
 	// no body and the text-density extractor did; kept in memory only, for crawl reports.
 	Profile string
+	// Page and Section place an e-paper article in the printed paper: page 4, 要闻. Zero and
+	// "" for web pages and imported files.
+	Page    int
+	Section string
 }
 
 // ContentHash is the identity used to recognise re-imported content: the text with
@@ -146,6 +150,10 @@ CREATE TABLE IF NOT EXISTS removed (
 // columns added after the first release; a database made before them gets them on open.
 var addedColumns = []struct{ table, column, decl string }{
 	{"documents", "relevant", "INTEGER NOT NULL DEFAULT 1"},
+	{"documents", "page", "INTEGER NOT NULL DEFAULT 0"},
+	{"documents", "section", "TEXT NOT NULL DEFAULT ''"},
+	{"crawl_frontier", "page", "INTEGER NOT NULL DEFAULT 0"},
+	{"crawl_frontier", "section", "TEXT NOT NULL DEFAULT ''"},
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -203,10 +211,10 @@ func addTx(ctx context.Context, tx *sql.Tx, d *Document) (int64, bool, error) {
 		return 0, false, fmt.Errorf("corpus: look up %s: %w", d.URL, err)
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO documents
-		(url, source, title, published, format, charset, raw, text, clean, hash, added, relevant)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(url, source, title, published, format, charset, raw, text, clean, hash, added, relevant, page, section)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.URL, d.Source, d.Title, d.Published, d.Format, d.Charset, d.Raw, d.Text, d.Clean,
-		d.Hash, d.Added.Format(time.RFC3339), d.Relevant)
+		d.Hash, d.Added.Format(time.RFC3339), d.Relevant, d.Page, d.Section)
 	if err != nil {
 		return 0, false, fmt.Errorf("corpus: insert %s: %w", d.URL, err)
 	}
@@ -252,12 +260,12 @@ func (s *Store) UpdateClean(ctx context.Context, id int64, clean string, removed
 	return nil
 }
 
-const docColumns = `id, url, source, title, published, format, charset, text, clean, hash, added, relevant`
+const docColumns = `id, url, source, title, published, format, charset, text, clean, hash, added, relevant, page, section`
 
 func scanDoc(row interface{ Scan(...any) error }, d *Document) error {
 	var added string
 	if err := row.Scan(&d.ID, &d.URL, &d.Source, &d.Title, &d.Published, &d.Format, &d.Charset,
-		&d.Text, &d.Clean, &d.Hash, &added, &d.Relevant); err != nil {
+		&d.Text, &d.Clean, &d.Hash, &added, &d.Relevant, &d.Page, &d.Section); err != nil {
 		return err
 	}
 	d.Added, _ = time.Parse(time.RFC3339, added)

@@ -70,6 +70,8 @@ type FrontierEntry struct {
 	Referrer  string
 	Site      string
 	Redirects int
+	Page      int    // for an e-paper article: the page and section that listed it
+	Section   string
 	State     string
 	Tries     int
 }
@@ -113,8 +115,8 @@ func enqueue(ctx context.Context, tx *sql.Tx, entries []FrontierEntry) ([]Fronti
 	var added []FrontierEntry
 	for _, e := range entries {
 		res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO crawl_frontier
-			(url, kind, depth, referrer, site, redirects, state, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.URL, e.Kind, e.Depth, e.Referrer, e.Site, e.Redirects, StateQueued, crawlNow())
+			(url, kind, depth, referrer, site, redirects, page, section, state, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.URL, e.Kind, e.Depth, e.Referrer, e.Site, e.Redirects, e.Page, e.Section, StateQueued, crawlNow())
 		if err != nil {
 			return nil, fmt.Errorf("corpus: queue %s: %w", e.URL, err)
 		}
@@ -126,7 +128,7 @@ func enqueue(ctx context.Context, tx *sql.Tx, entries []FrontierEntry) ([]Fronti
 	return added, nil
 }
 
-const frontierColumns = `url, kind, depth, referrer, site, redirects, state, tries`
+const frontierColumns = `url, kind, depth, referrer, site, redirects, page, section, state, tries`
 
 func (cs *CrawlState) entries(ctx context.Context, where string, args ...any) ([]FrontierEntry, error) {
 	rows, err := cs.s.db.QueryContext(ctx, `SELECT `+frontierColumns+` FROM crawl_frontier WHERE `+where+` ORDER BY seq`, args...)
@@ -137,7 +139,7 @@ func (cs *CrawlState) entries(ctx context.Context, where string, args ...any) ([
 	var out []FrontierEntry
 	for rows.Next() {
 		var e FrontierEntry
-		if err := rows.Scan(&e.URL, &e.Kind, &e.Depth, &e.Referrer, &e.Site, &e.Redirects, &e.State, &e.Tries); err != nil {
+		if err := rows.Scan(&e.URL, &e.Kind, &e.Depth, &e.Referrer, &e.Site, &e.Redirects, &e.Page, &e.Section, &e.State, &e.Tries); err != nil {
 			return nil, fmt.Errorf("corpus: read frontier: %w", err)
 		}
 		out = append(out, e)

@@ -120,6 +120,10 @@ type Link struct {
 	Referrer  string // page the link was found on
 	Site      string // for start pages of a --site crawl: the profile name
 	Redirects int    // redirects followed to reach this URL
+	// Page and Section: for an article listed on an e-paper's page, that page's number and
+	// name (4, 要闻), so the stored article says where it was printed.
+	Page    int
+	Section string
 }
 
 // Outcome is what became of one queued URL.

@@ -32,8 +32,10 @@ func (c *Crawler) discover(p *Page, text string, sc scope) []Link {
 			base = b
 		}
 	}
-	prof := c.forced
-	if prof == nil {
+	var prof *article.Profile
+	if named, ok := article.ProfileByName(c.profileFor(p.URL)); ok {
+		prof = &named
+	} else {
 		detected := article.DetectProfile(doc, p.URL)
 		prof = &detected
 	}
@@ -57,6 +59,7 @@ func (c *Crawler) discover(p *Page, text string, sc scope) []Link {
 		}
 	})
 
+	printed := paperPageOf(doc, base, p.URL, prof.PageNames)
 	depth := p.Depth + 1
 	if c.opts.MaxDepth >= 0 && depth > c.opts.MaxDepth {
 		return nil
@@ -86,6 +89,11 @@ func (c *Crawler) discover(p *Page, text string, sc scope) []Link {
 		if kind == KindPage && c.restricted(u) {
 			continue
 		}
+		// A date walk seeds every chosen page of every day itself; the page list on each
+		// layout page would otherwise lead to the pages the user left out.
+		if kind == KindList && c.opts.Paper != nil && prof.Name == PaperSite {
+			continue
+		}
 		if kind == KindArticle {
 			articles++
 		}
@@ -95,7 +103,11 @@ func (c *Crawler) discover(p *Page, text string, sc scope) []Link {
 				continue
 			}
 		}
-		links = append(links, Link{URL: s, Kind: kind, Depth: depth, Referrer: p.URL})
+		l := Link{URL: s, Kind: kind, Depth: depth, Referrer: p.URL}
+		if kind == KindArticle {
+			l.Page, l.Section = printed.number, printed.name
+		}
+		links = append(links, l)
 	}
 	// A list whose articles are all older than Since ends the walk down its pagination.
 	if articles > 0 && oldArticles == articles {

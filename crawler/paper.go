@@ -2,7 +2,13 @@ package crawler
 
 import (
 	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 // The People's Daily e-paper is laid out page by page, day by day, in two URL schemes: up
@@ -59,3 +65,65 @@ func (w PaperWalk) LayoutURLs() ([]string, error) {
 }
 
 func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+
+// profileFor names the profile forced on a page: the crawl's --profile, else the e-paper's
+// for pages on the host a date walk was pointed at (a mirror or a test server does not
+// carry the site's host name), else "" to let the page's host or markers decide.
+func (c *Crawler) profileFor(pageURL string) string {
+	if c.opts.Profile != "" || c.opts.Paper == nil || c.opts.Paper.Base == "" {
+		return c.opts.Profile
+	}
+	base, err1 := url.Parse(c.opts.Paper.Base)
+	u, err2 := url.Parse(pageURL)
+	if err1 == nil && err2 == nil && strings.EqualFold(base.Host, u.Host) {
+		return PaperSite
+	}
+	return ""
+}
+
+// paperPage is a printed page of a newspaper: its number and name (4, 要闻).
+type paperPage struct {
+	number int
+	name   string
+}
+
+// pageLabelRe reads a page list's labels: 01版：要闻, 第04版：要闻, 第 4 版, 05版 评论.
+var pageLabelRe = regexp.MustCompile(`^第?\s*0*(\d{1,3})\s*版\s*[:：]?\s*(.*)$`)
+
+// parsePageLabel splits a page list's label into number and name.
+func parsePageLabel(label string) (paperPage, bool) {
+	m := pageLabelRe.FindStringSubmatch(strings.Join(strings.Fields(label), " "))
+	if m == nil {
+		return paperPage{}, false
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil || n == 0 {
+		return paperPage{}, false
+	}
+	return paperPage{number: n, name: strings.TrimSpace(m[2])}, true
+}
+
+// paperPageOf finds the printed page a layout page shows: the label of the page list's
+// anchor that leads back to the page itself. A layout page lists every page of the day,
+// so the page's own entry is the only one whose link resolves to its URL.
+func paperPageOf(doc *goquery.Document, base *url.URL, pageURL string, selectors []string) paperPage {
+	if len(selectors) == 0 {
+		return paperPage{}
+	}
+	var found paperPage
+	doc.Find(strings.Join(selectors, ", ")).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		ref, err := base.Parse(strings.TrimSpace(a.AttrOr("href", "")))
+		if err != nil {
+			return true
+		}
+		if u, err := canonicalURL(ref); err != nil || u.String() != pageURL {
+			return true
+		}
+		pp, ok := parsePageLabel(a.Text())
+		if ok {
+			found = pp
+		}
+		return !ok
+	})
+	return found
+}

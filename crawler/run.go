@@ -510,7 +510,7 @@ func (r *run) fetchPage(ctx context.Context, h *host, t task) result {
 		res.aborted = true
 		return res
 	}
-	p := &Page{Link: t.link, Profile: c.opts.Profile}
+	p := &Page{Link: t.link, Profile: c.profileFor(t.link.URL)}
 	status := 0
 	var retryAfter time.Duration
 	if resp != nil {
@@ -573,7 +573,8 @@ func (r *run) redirect(p *Page, location string) {
 			kind = p.Kind
 		}
 		p.Outcome, p.Location = Redirected, cu.String()
-		p.Links = []Link{{URL: cu.String(), Kind: kind, Depth: p.Depth, Referrer: p.URL, Redirects: p.Redirects + 1}}
+		p.Links = []Link{{URL: cu.String(), Kind: kind, Depth: p.Depth, Referrer: p.URL, Redirects: p.Redirects + 1,
+			Page: p.Page, Section: p.Section}}
 	}
 }
 

@@ -551,10 +551,10 @@ func TestCrashPaperWalk(t *testing.T) {
 		p := r.URL.Path
 		switch m := oldLayout.FindStringSubmatch(p); {
 		case m != nil:
-			fmt.Fprintf(w, `<html><body><div id="titleList"><a href="nw.D110000renmrb_%s%s%s_1-%s.htm">一</a><a href="nw.D110000renmrb_%s%s%s_2-%s.htm">二</a></div></body></html>`, m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4])
+			fmt.Fprintf(w, `<html><body><div id="pageList"><ul><div class="right_title-name"><a href="nbs.D110000renmrb_%s.htm">%s版：要闻</a></div></ul></div><div id="titleList"><a href="nw.D110000renmrb_%s%s%s_1-%s.htm">一</a><a href="nw.D110000renmrb_%s%s%s_2-%s.htm">二</a></div></body></html>`, m[4], m[4], m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4])
 		case newLayout.MatchString(p):
 			m := newLayout.FindStringSubmatch(p)
-			fmt.Fprintf(w, `<html><body><div class="news-list"><a href="/rmrb/pc/content/%s/%s/content_1%s.html">一</a><a href="/rmrb/pc/content/%s/%s/content_2%s.html">二</a></div></body></html>`, m[1], m[2], m[3], m[1], m[2], m[3])
+			fmt.Fprintf(w, `<html><body><div class="swiper-slide"><a href="node_%s.html">%s版：要闻</a></div><div class="news-list"><a href="/rmrb/pc/content/%s/%s/content_1%s.html">一</a><a href="/rmrb/pc/content/%s/%s/content_2%s.html">二</a></div></body></html>`, m[3], m[3], m[1], m[2], m[3], m[1], m[2], m[3])
 		case strings.Contains(p, "/nw.D110000renmrb_") || strings.Contains(p, "/rmrb/pc/content/"):
 			mu.Lock()
 			fetched[p]++
@@ -606,7 +606,17 @@ func TestCrashPaperWalk(t *testing.T) {
 	}
 	mu.Unlock()
 	cr.run(args...)
-	after := snapshot(t, data, func(*corpus.Document) error { return nil })
+	// Each article keeps the page that listed it, also those queued before a kill and
+	// fetched after it.
+	after := snapshot(t, data, func(d *corpus.Document) error {
+		if d.Page < 1 || d.Page > 4 || d.Section != "要闻" {
+			return fmt.Errorf("stored on page %d, section %q; want 1–4, 要闻", d.Page, d.Section)
+		}
+		return nil
+	})
+	if out, err := exec.Command(cr.bin, "show", "--data", data, "1").CombinedOutput(); err != nil || !regexp.MustCompile(`(?m)^page: +[1-4] 要闻$`).Match(out) {
+		t.Errorf("show 1 does not say the page it was printed on: %v\n%s", err, out)
+	}
 	if len(after) != total || kills == 0 {
 		t.Errorf("after the resumed walk %d articles are stored, want %d (%d runs killed, %d stored before)", len(after), total, kills, len(before))
 	}

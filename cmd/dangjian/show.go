@@ -45,6 +45,9 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if v.Year != nil {
 		fmt.Fprintf(stdout, "year:      %d\n", *v.Year)
 	}
+	if v.Page != nil {
+		fmt.Fprintf(stdout, "page:      %d %s\n", *v.Page, v.Section)
+	}
 	fmt.Fprintf(stdout, "charset:   %s\nformat:    %s\n", v.Charset, v.Format)
 	if len(v.Provinces) > 0 {
 		fmt.Fprintf(stdout, "provinces: %s\n", strings.Join(v.Provinces, "、"))
