@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"strings"
 )
 
 // newFlags makes a subcommand's flag set with the --data flag every command shares.
@@ -25,24 +27,59 @@ func newFlags(name, synopsis string, stderr io.Writer) (*flag.FlagSet, *string) 
 }
 
 // parse reads flags wherever they stand among the arguments, so that
-// `dangjian search 四不两直 --json` works like `dangjian search --json 四不两直`.
+// `dangjian search 四不两直 --json` works like `dangjian search --json 四不两直`. An
+// argument is a flag only if it looks like one (-name, --name, --name=value, with an ASCII
+// name); anything else that starts with "-", such as the query word -形式主义, is an
+// argument. Everything after "--" is an argument.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, &exitError{code: 0}
-			}
-			return nil, &exitError{code: 2}
+	var flags, positional []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			positional = append(positional, args[i+1:]...)
+			break
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, nil
+		name, hasValue, ok := flagName(a)
+		if !ok {
+			positional = append(positional, a)
+			continue
 		}
-		if args[0] == "--" {
-			return append(positional, args[1:]...), nil
+		flags = append(flags, a)
+		// A flag that takes a value takes the next argument, whatever it looks like
+		// (--limit -1, --province -), as the flag package would.
+		if f := fs.Lookup(name); f != nil && !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
 		}
-		positional = append(positional, args[0])
-		args = args[1:]
 	}
+	if err := fs.Parse(flags); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, &exitError{code: 0}
+		}
+		return nil, &exitError{code: 2}
+	}
+	return positional, nil
+}
+
+// flagNameRe is what a flag looks like after its dashes: an ASCII name, maybe =value.
+var flagNameRe = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*)(=.*)?$`)
+
+// flagName reads the name of a flag-like argument.
+func flagName(a string) (name string, hasValue, ok bool) {
+	rest, found := strings.CutPrefix(a, "--")
+	if !found {
+		if rest, found = strings.CutPrefix(a, "-"); !found {
+			return "", false, false
+		}
+	}
+	m := flagNameRe.FindStringSubmatch(rest)
+	if m == nil {
+		return "", false, false
+	}
+	return m[1], m[2] != "", true
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
