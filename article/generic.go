@@ -157,12 +157,3 @@ func mainBlocks(blocks []block) []block {
 	}
 	return blocks[bestLo : bestHi+1]
 }
-
-func isInside(n, ancestor *html.Node) bool {
-	for d := 0; n != nil && d <= maxWalkDepth; n, d = n.Parent, d+1 {
-		if n == ancestor {
-			return true
-		}
-	}
-	return false
-}

@@ -39,4 +39,3 @@ func TestSiteFixtures(t *testing.T) {
 		})
 	}
 }
-

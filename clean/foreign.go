@@ -464,13 +464,6 @@ func (p *page) hanIn(s segment) int {
 	return n
 }
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // fragmentClue says where a fragment begins, for the reviewer.
 func fragmentClue(s segment, p *page) string {
 	if s.start == startBroken {

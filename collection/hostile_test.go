@@ -1,4 +1,8 @@
+//go:build unix
+
 package collection
+
+// The hostile inputs here are fifos, links to /dev/zero and full disks: Unix files.
 
 import (
 	"bytes"

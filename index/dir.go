@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -135,13 +134,13 @@ func lock(root string) (release func(), err error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: lock: %w", err)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := lockFileNow(f); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("index: another rebuild is running on %s", root)
 	}
 	// Commit releases the lock and an Abort after a failed Commit releases it again.
 	return sync.OnceFunc(func() {
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		unlockFile(f)
 		f.Close()
 	}), nil
 }

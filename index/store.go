@@ -72,10 +72,6 @@ func (w *fileWriter) uint16(v uint16) error {
 	return w.writeBytes(binary.LittleEndian.AppendUint16(w.buf[:0], v))
 }
 
-func (w *fileWriter) uint32(v uint32) error {
-	return w.writeBytes(binary.LittleEndian.AppendUint32(w.buf[:0], v))
-}
-
 func (w *fileWriter) uint64(v uint64) error {
 	return w.writeBytes(binary.LittleEndian.AppendUint64(w.buf[:0], v))
 }

@@ -23,9 +23,7 @@ func TestHMMMatchesGse(t *testing.T) {
 		"鑫淼犇骉",
 	}
 	for _, line := range reportLines(t, 60) {
-		for _, run := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
-			texts = append(texts, run)
-		}
+		texts = append(texts, strings.FieldsFunc(line, func(r rune) bool { return !unicode.Is(unicode.Han, r) })...)
 	}
 	st := loadStock()
 	s := New()

@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -33,11 +32,7 @@ func measure(ctx context.Context, env []string, name string, args ...string) (ch
 	if err != nil {
 		return child{}, fmt.Errorf("%s %s: %w: %s", filepath.Base(name), strings.Join(args, " "), err, tail(errb.String()))
 	}
-	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss * 1024 // Linux reports kilobytes
-	}
-	return child{wall: wall, maxRSS: rss, stdout: out.Bytes()}, nil
+	return child{wall: wall, maxRSS: maxRSS(cmd.ProcessState), stdout: out.Bytes()}, nil
 }
 
 // timing is the JSON that the segmenter and FTS5 scripts print.
@@ -73,9 +68,7 @@ func diskBytes(path string) int64 {
 			return nil
 		}
 		if info, err := d.Info(); err == nil {
-			if st, ok := info.Sys().(*syscall.Stat_t); ok {
-				n += st.Blocks * 512
-			}
+			n += allocated(info)
 		}
 		return nil
 	})
