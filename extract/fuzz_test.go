@@ -67,37 +67,13 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("metric value %v", m.Value)
 			}
 			span := folded[m.Start:m.End]
-			if v, unit, ok := reparseMetric(span); !ok || unit != m.Unit || !closeTo(v, m.Value) {
+			if v, unit, ok := ParseFigure(string(span)); !ok || unit != m.Unit || !closeTo(v, m.Value) {
 				t.Fatalf("metric %v %s, but its span %q reads as %v %q (ok %v)", m.Value, m.Unit, string(span), v, unit, ok)
 			}
 		}
 	})
 }
 
-// reparseMetric reads a metric's span on its own, out of its sentence: a number, its
-// multiplier, 多/余 and the unit, and nothing else.
-func reparseMetric(span []rune) (float64, string, bool) {
-	num, ok := readNumber(span, 0, len(span))
-	if !ok {
-		return 0, "", false
-	}
-	end, unit, _, ok := readUnit(span, num.end, len(span))
-	if !ok || end != len(span) {
-		return 0, "", false
-	}
-	v := num.value
-	switch unit {
-	case "亿元":
-		v, unit = v*1e8, "元"
-	case "万元":
-		v, unit = v*1e4, "元"
-	case "余人":
-		unit = "人"
-	case "％":
-		unit = "%"
-	}
-	return v, unit, true
-}
 
 func closeTo(a, b float64) bool {
 	return a == b || math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))

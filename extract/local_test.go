@@ -88,6 +88,61 @@ func TestParseChinese(t *testing.T) {
 	}
 }
 
+// TestMetricValues reads the numerals the reports write, with their edges: 亿 and 万
+// together, 零 inside, 余 after 万, 两, a bare 十二, a rate written out, decimals, and
+// ranges (not a count of results: the report gives no single figure).
+func TestMetricValues(t *testing.T) {
+	tests := []struct {
+		text   string
+		value  float64 // 0: no metric
+		unit   string
+		approx bool
+		figure string
+	}{
+		{"河南投入资金一亿二千万元。", 1.2e8, "元", false, "一亿二千万元"},
+		{"四川新建村级活动场所三千零五个。", 3005, "个", false, "三千零五个"},
+		{"湖北培训党员1.2万余人。", 12000, "人", true, "1.2万余人"},
+		{"广东发展党员两万名。", 20000, "名", false, "两万名"},
+		{"山东选派第一书记十二名。", 12, "名", false, "十二名"},
+		{"江苏党员满意率达到百分之九十九点九。", 99.9, "%", false, "百分之九十九点九"},
+		{"湖南党员群众满意度99.9%。", 99.9, "%", false, "99.9%"},
+		{"湖北发展党员三点五万名。", 35000, "名", false, "三点五万名"},
+		{"浙江投入资金7亿元。", 7e8, "元", false, "7亿元"},
+		{"福建约谈领导干部1107人。", 1107, "人", false, "1107人"}, // 约谈 is a talk, not 约 (about)
+		{"貴州發展黨員三萬餘名。", 30000, "名", true, "三萬餘名"},
+		{"浙江建成党群服务中心300至500个。", 0, "", false, ""},
+		{"浙江建成党群服务中心300—500个。", 0, "", false, ""},
+		{"浙江每年培训3万至5万人次。", 0, "", false, ""},
+		{"浙江建立一个清单。", 0, "", false, ""},
+	}
+	for _, tt := range tests {
+		res := testExtractor.Extract(tt.text)
+		if tt.value == 0 {
+			if len(res.Metrics) != 0 {
+				t.Errorf("%s: metric %+v, want none", tt.text, res.Metrics[0])
+			}
+			continue
+		}
+		if len(res.Metrics) != 1 {
+			t.Errorf("%s: %d metrics, want 1", tt.text, len(res.Metrics))
+			continue
+		}
+		m := res.Metrics[0]
+		figure := string([]rune(tt.text)[m.Start:m.End])
+		if m.Value != tt.value || m.Unit != tt.unit || m.Approx != tt.approx || figure != tt.figure {
+			t.Errorf("%s: %v %s approx=%v from %q, want %v %s approx=%v from %q", tt.text, m.Value, m.Unit, m.Approx, figure, tt.value, tt.unit, tt.approx, tt.figure)
+		}
+		if v, u, ok := ParseFigure(figure); !ok || v != m.Value || u != m.Unit {
+			t.Errorf("ParseFigure(%s) = %v %s %v, want %v %s", figure, v, u, ok, m.Value, m.Unit)
+		}
+	}
+	for _, bad := range []string{"", "人", "1107", "1107人次多", "三个清单", "百分之"} {
+		if v, u, ok := ParseFigure(bad); ok {
+			t.Errorf("ParseFigure(%q) = %v %s, want no figure", bad, v, u)
+		}
+	}
+}
+
 func TestMetricWhat(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"江苏组织8.5万名企业党员走进红色教育基地。", "企业党员走进红色教育基地"},

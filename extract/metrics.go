@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/dangjian/dangjian/hanzi"
 	"math"
 	"strconv"
 	"strings"
@@ -99,6 +100,43 @@ type number struct {
 	approx   bool
 	chinese  bool
 	hasDigit bool // Chinese numerals: a digit word (一…九) precedes 十/百/千/万
+	percent  bool // 百分之九十九点九: the number carries its unit, %
+}
+
+// figureUnit brings a unit to the form rows carry: 万元 and 亿元 scale the value into 元,
+// 余人 is 人 and approximate, the full-width ％ is %.
+func figureUnit(v float64, unit string) (float64, string, bool) {
+	switch unit {
+	case "亿元":
+		return v * 1e8, "元", false
+	case "万元":
+		return v * 1e4, "元", false
+	case "余人":
+		return v, "人", true
+	case "％":
+		return v, "%", false
+	}
+	return v, unit, false
+}
+
+// ParseFigure reads the text of a metric's figure on its own (1.2万余人, 三千零五个, 百分之
+// 九十九点九, 7亿元; simplified or traditional) as the value and unit its row carries, so
+// that every exported value can be checked against the words it came from.
+func ParseFigure(s string) (value float64, unit string, ok bool) {
+	rs := []rune(hanzi.Fold(strings.TrimSpace(s)))
+	n, ok := readNumber(rs, 0, len(rs))
+	if !ok {
+		return 0, "", false
+	}
+	if n.percent {
+		return n.value, "%", n.end == len(rs)
+	}
+	end, unit, _, ok := readUnit(rs, n.end, len(rs))
+	if !ok || end != len(rs) {
+		return 0, "", false
+	}
+	value, unit, _ = figureUnit(n.value, unit)
+	return value, unit, true
 }
 
 // metrics returns the metrics of sentence si.
@@ -121,7 +159,10 @@ func (d *doc) metrics(si int) []Metric {
 		if s.inQuote(n.start) {
 			continue
 		}
-		unitEnd, unit, approx, ok := readUnit(rs, n.end, s.end)
+		unitEnd, unit, approx, ok := n.end, "%", false, n.percent
+		if !n.percent {
+			unitEnd, unit, approx, ok = readUnit(rs, n.end, s.end)
+		}
 		if !ok {
 			continue
 		}
@@ -135,21 +176,9 @@ func (d *doc) metrics(si int) []Metric {
 		if n.start > target || !d.countsResult(s, n, unitEnd) {
 			continue
 		}
-		if strings.HasSuffix(unit, "元") && unit != "元" {
-			switch unit {
-			case "亿元":
-				n.value *= 1e8
-			case "万元":
-				n.value *= 1e4
-			}
-			unit = "元"
-		}
-		if unit == "余人" {
-			unit, approx = "人", true
-		}
-		if unit == "％" {
-			unit = "%"
-		}
+		var approxUnit bool
+		n.value, unit, approxUnit = figureUnit(n.value, unit)
+		approx = approx || approxUnit
 		if math.IsInf(n.value, 0) || math.IsNaN(n.value) {
 			continue
 		}
@@ -327,19 +356,55 @@ func readNumber(rs []rune, p, end int) (number, bool) {
 		n.end = q
 		return n, true
 	}
-	if p < end && isChineseNumeral(rs[p]) && rs[p] != '亿' {
-		q := p
-		for q < end && isChineseNumeral(rs[q]) {
-			q++
-		}
-		v, hasDigit, ok := parseChinese(rs[p:q])
+	if hasPrefixAt(rs, p, "百分之") && p+3 < end && isChineseNumeral(rs[p+3]) {
+		// 百分之九十九点九: a rate written out, never an enumeration like 三个清单.
+		c, ok := readChinese(rs, p+3, end)
 		if !ok {
 			return n, false
 		}
-		n.value, n.chinese, n.hasDigit, n.end = v, true, hasDigit, q
+		n.value, n.end, n.percent = c.value, c.end, true
 		return n, true
 	}
+	if p < end && isChineseNumeral(rs[p]) && rs[p] != '亿' {
+		c, ok := readChinese(rs, p, end)
+		if !ok {
+			return n, false
+		}
+		c.start = p
+		return c, true
+	}
 	return n, false
+}
+
+// readChinese reads a Chinese numeral at p, with decimals after 点 (三点五万, 九十九点九)
+// and the 万 or 亿 that follow them.
+func readChinese(rs []rune, p, end int) (number, bool) {
+	q := p
+	for q < end && isChineseNumeral(rs[q]) {
+		q++
+	}
+	v, hasDigit, ok := parseChinese(rs[p:q])
+	if !ok {
+		return number{}, false
+	}
+	if q+1 < end && rs[q] == '点' && chineseDigit(rs[q+1]) && v == math.Trunc(v) {
+		// Read as the decimal it spells, so 九十九点九 is exactly 99.9.
+		digits := []byte(strconv.FormatFloat(v, 'f', 0, 64) + ".")
+		for q++; q < end && chineseDigit(rs[q]); q++ {
+			digits = append(digits, byte('0'+chineseDigits[rs[q]]))
+		}
+		v, _ = strconv.ParseFloat(string(digits), 64)
+		for ; q < end && (rs[q] == '万' || rs[q] == '亿'); q++ {
+			v *= map[rune]float64{'万': 1e4, '亿': 1e8}[rs[q]]
+		}
+	}
+	return number{start: p, value: v, chinese: true, hasDigit: hasDigit, end: q}, true
+}
+
+// chineseDigit reports a digit word, 零 included (点零五).
+func chineseDigit(r rune) bool {
+	_, ok := chineseDigits[r]
+	return ok || r == '零' || r == '〇'
 }
 
 func isChineseNumeral(r rune) bool {
