@@ -26,14 +26,10 @@ func TestDamagedIndexIsRebuilt(t *testing.T) {
 		t.Fatal(err)
 	}
 	damages := map[string]func(root string){
-		"segments deleted": func(root string) {
-			zaps, _ := filepath.Glob(filepath.Join(root, "gen-*", "*", "store", "*.zap"))
-			for _, z := range zaps {
-				os.Remove(z)
-			}
-			mappings, _ := filepath.Glob(filepath.Join(root, "gen-*", "*", "index_meta.json"))
-			for _, m := range mappings {
-				os.WriteFile(m, nil, 0o644)
+		"records deleted": func(root string) {
+			recs, _ := filepath.Glob(filepath.Join(root, "gen-*", "records.bin"))
+			for _, r := range recs {
+				os.Remove(r)
 			}
 		},
 		"CURRENT names nothing": func(root string) { os.WriteFile(filepath.Join(root, "CURRENT"), []byte("gen-0\n"), 0o644) },

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
@@ -73,8 +74,10 @@ type Builder struct {
 	words           wordBits
 	strs            stringTable
 	grams           gramTable
-	gramMin         int // occurrences that make a string frequent (see grams.go)
-	articles        *articleStore
+	gramMin         int         // occurrences that make a string frequent (see grams.go)
+	records         *fileWriter // records.bin
+	recordStarts    []uint32
+	recordBuf       []byte
 	facts           *factStore // started by the first AddFact
 	// firstOf finds the first passage of a near-duplicate group with a normalised text.
 	firstOf map[normKey]uint32
@@ -116,7 +119,7 @@ func NewBuilder(root string) (*Builder, error) {
 	if b.patches, err = newFileWriter(filepath.Join(dir, patchesFile)); err != nil {
 		return fail(err)
 	}
-	if b.articles, err = newArticleStore(filepath.Join(dir, bleveDir)); err != nil {
+	if b.records, err = newFileWriter(filepath.Join(dir, recordsFile)); err != nil {
 		return fail(err)
 	}
 	return b, nil
@@ -150,7 +153,12 @@ func (b *Builder) Add(a *Article) error {
 	if err := b.patches.writeBytes(b.patchBuf); err != nil {
 		return err
 	}
-	if err := b.articles.add(a); err != nil {
+	b.recordStarts = append(b.recordStarts, uint32(b.records.n))
+	b.recordBuf = appendRecord(b.recordBuf[:0], a, &b.strs)
+	if b.records.n+int64(len(b.recordBuf)) > math.MaxUint32 {
+		return fmt.Errorf("index: article %d: the records exceed the 4 GiB one index holds", a.DocID)
+	}
+	if err := b.records.writeBytes(b.recordBuf); err != nil {
 		return err
 	}
 	b.grams.addText(folded, uint32(fStart))
@@ -304,11 +312,16 @@ func (b *Builder) finish() error {
 	if err := b.patches.close(); err != nil {
 		return err
 	}
-	if err := b.articles.close(); err != nil {
+	for _, off := range append(b.recordStarts, uint32(b.records.n)) {
+		if err := b.records.writeBytes(binary.LittleEndian.AppendUint32(nil, off)); err != nil {
+			return err
+		}
+	}
+	if err := b.records.close(); err != nil {
 		return err
 	}
 
-	b.meta.Files = map[string]fileInfo{foldedFile: b.folded.info(), patchesFile: b.patches.info()}
+	b.meta.Files = map[string]fileInfo{foldedFile: b.folded.info(), patchesFile: b.patches.info(), recordsFile: b.records.info()}
 	b.firstOf = nil // every passage is filed
 	for len(b.words) < int((b.folded.n+8)/8) {
 		b.words = append(b.words, 0)
@@ -425,8 +438,8 @@ func (b *Builder) closeFiles() {
 	if b.patches != nil {
 		b.patches.close()
 	}
-	if b.articles != nil {
-		b.articles.abort()
+	if b.records != nil {
+		b.records.close()
 	}
 	if b.facts != nil {
 		b.facts.abort()

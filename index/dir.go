@@ -23,12 +23,11 @@ const (
 	buildPrefix = "build-"
 	lockFile    = "LOCK"
 	metaFile    = "dangjian.json"
-	bleveDir    = "bleve"
 )
 
 // format is the version of the generation's files; a generation written in another
 // format is rebuilt, not read.
-const format = 4
+const format = 5
 
 // Meta describes one index generation.
 type Meta struct {

@@ -13,7 +13,7 @@
 // of a search for it alone (grams.go), so the cost of a search no longer grows with the
 // collection as its occurrences do. The files are written once by a Builder
 // and mapped into memory by Open, so opening costs little and pages are shared between
-// processes. Bleve keeps the article records a hit displays.
+// processes. Bleve holds the facts index (facts.go).
 //
 // Rebuilds write a new generation beside the current one and swap it in by renaming one
 // file, so a search never sees a half-built index and a killed rebuild harms nothing.

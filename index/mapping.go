@@ -1,47 +1,13 @@
 package index
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
-
-// Field names of an article record in Bleve.
-const (
-	fieldDoc       = "doc"
-	fieldTitle     = "title"
-	fieldURL       = "url"
-	fieldSource    = "source"
-	fieldYear      = "year"
-	fieldPublished = "published"
-	fieldProvince  = "province"
-)
-
-// newMapping describes the article records: what a hit shows, stored; source, year and
-// province also indexed as keywords, so the records can be queried by those on their own.
-// Matching and ranking use the text index, which is why no text is analysed here.
-func newMapping() mapping.IndexMapping {
-	im := bleve.NewIndexMapping()
-	dm := bleve.NewDocumentStaticMapping()
-	for _, name := range []string{fieldSource, fieldYear, fieldProvince} {
-		dm.AddFieldMappingsAt(name, keywordField(false))
-	}
-	for _, name := range []string{fieldDoc, fieldTitle, fieldURL, fieldPublished} {
-		dm.AddFieldMappingsAt(name, storedField())
-	}
-	im.DefaultMapping = dm
-	im.StoreDynamic = false
-	im.IndexDynamic = false
-	im.DocValuesDynamic = false
-	return im
-}
-
-func articleID(id int64) string { return "d" + strconv.FormatInt(id, 10) }
 
 // keywordField is a stored keyword field, kept out of _all; docValues for a facet.
 func keywordField(docValues bool) *mapping.FieldMapping {
@@ -64,11 +30,11 @@ func storedField() *mapping.FieldMapping {
 	return f
 }
 
-// recordStore writes the records of one Bleve index of a new generation (the article
-// records, the facts) with Bleve's offline builder.
+// recordStore writes the records of a Bleve index of a new generation (the facts) with
+// Bleve's offline builder.
 type recordStore struct {
 	path    string
-	what    string // for errors: "article records", "facts"
+	what    string // for errors: "facts"
 	mapping func() (mapping.IndexMapping, error)
 	b       bleve.Builder
 	count   int
@@ -131,68 +97,10 @@ func (s *recordStore) close() error {
 // work that is thrown away with the directory.
 func (s *recordStore) abort() { s.b = nil }
 
-// articleStore writes the article records of a new generation.
-type articleStore struct{ *recordStore }
-
-func newArticleStore(path string) (*articleStore, error) {
-	rs, err := newRecordStore(path, "article records", func() (mapping.IndexMapping, error) { return newMapping(), nil })
-	if err != nil {
-		return nil, err
-	}
-	return &articleStore{rs}, nil
-}
-
-func (s *articleStore) add(a *Article) error {
-	fields := map[string]interface{}{
-		fieldDoc:       strconv.FormatInt(a.DocID, 10),
-		fieldTitle:     a.Title,
-		fieldURL:       a.URL,
-		fieldSource:    a.Source,
-		fieldPublished: a.Published,
-	}
-	if a.Year > 0 {
-		fields[fieldYear] = strconv.Itoa(a.Year)
-	}
-	if len(a.Provinces) > 0 {
-		fields[fieldProvince] = a.Provinces
-	}
-	if err := s.put(articleID(a.DocID), fields); err != nil {
-		return fmt.Errorf("article %d: %w", a.DocID, err)
-	}
-	return nil
-}
-
-// articleFields is what an article record stores for display.
+// articleFields is what a record stores for display.
 type articleFields struct {
 	URL, Title, Published string
 	Provinces             []string
-}
-
-// loadArticles reads the records of the given articles.
-func (ix *Index) loadArticles(ctx context.Context, ids []int64) (map[int64]articleFields, error) {
-	out := make(map[int64]articleFields, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	keys := make([]string, len(ids))
-	for i, id := range ids {
-		keys[i] = articleID(id)
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(keys), len(keys), 0, false)
-	req.Fields = []string{fieldDoc, fieldURL, fieldTitle, fieldPublished, fieldProvince}
-	res, err := ix.articles.SearchInContext(ctx, req)
-	if err == nil {
-		err = ctx.Err()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("index: load articles: %w", err)
-	}
-	for _, h := range res.Hits {
-		id, _ := strconv.ParseInt(str(h.Fields, fieldDoc), 10, 64)
-		out[id] = articleFields{URL: str(h.Fields, fieldURL), Title: str(h.Fields, fieldTitle),
-			Published: str(h.Fields, fieldPublished), Provinces: strs(h.Fields, fieldProvince)}
-	}
-	return out, nil
 }
 
 func str(fields map[string]interface{}, name string) string {

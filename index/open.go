@@ -19,8 +19,8 @@ type Index struct {
 	dir    string
 	meta   Meta
 
-	articles bleve.Index
-	mapped   [][]byte
+	records records // what hits display
+	mapped  [][]byte
 
 	baseOnce sync.Once // TrendBase's counts, made on first use
 	base     map[string]map[int]int
@@ -113,12 +113,16 @@ func (ix *Index) load() error {
 	if err := ix.check(readDocs(docs)); err != nil {
 		return err
 	}
-	bi, err := bleve.OpenUsing(filepath.Join(ix.dir, bleveDir), map[string]interface{}{"read_only": true})
+	rec, err := mapFile(filepath.Join(ix.dir, recordsFile))
 	if err != nil {
 		return err
 	}
-	ix.articles = bi
-	return nil
+	ix.mapped = append(ix.mapped, rec)
+	if want, ok := ix.meta.Files[recordsFile]; !ok || int64(len(rec)) != want.Size {
+		return fmt.Errorf("%s is missing from %s or has another size than was written", recordsFile, metaFile)
+	}
+	ix.records, err = newRecords(rec, len(ix.docs))
+	return err
 }
 
 // check verifies what searches rely on without checking again: every offset lies within
@@ -185,9 +189,6 @@ func (ix *Index) Close() error {
 	}
 	ix.closed = true
 	var first error
-	if ix.articles != nil {
-		first = ix.articles.Close()
-	}
 	ix.factsOnce.Do(func() {}) // no facts index opens after Close
 	if ix.facts != nil {
 		if err := ix.facts.Close(); err != nil && first == nil {

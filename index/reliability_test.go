@@ -50,7 +50,8 @@ func TestDamagedGenerations(t *testing.T) {
 		{"generation deleted", func(t *testing.T, root, gen string) { os.RemoveAll(gen) }},
 		{"generation is a file", func(t *testing.T, root, gen string) { os.RemoveAll(gen); write(t, gen, "x") }},
 		{"meta garbage", func(t *testing.T, root, gen string) { write(t, filepath.Join(gen, "dangjian.json"), "{{{") }},
-		{"article records deleted", func(t *testing.T, root, gen string) { os.RemoveAll(filepath.Join(gen, "bleve")) }},
+		{"article records deleted", func(t *testing.T, root, gen string) { os.Remove(filepath.Join(gen, "records.bin")) }},
+		{"article records cut short", func(t *testing.T, root, gen string) { write(t, filepath.Join(gen, "records.bin"), "x") }},
 		{"postings deleted", func(t *testing.T, root, gen string) { os.Remove(filepath.Join(gen, "postings.bin")) }},
 		{"keys changed", func(t *testing.T, root, gen string) {
 			b, _ := os.ReadFile(filepath.Join(gen, "keys.bin"))

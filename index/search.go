@@ -657,19 +657,14 @@ func (ix *Index) countProvinces(psgs []ranked, matched []uint64) []unitTF {
 
 // page makes the displayed form of the hits of one page.
 func (ix *Index) page(ctx context.Context, page []docHit, dups [][]uint32, psgs []ranked, m *matcher) ([]Hit, error) {
-	ids := make([]int64, len(page))
-	for i, h := range page {
-		ids[i] = ix.docs[h.doc].id
-	}
-	arts, err := ix.loadArticles(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]Hit, 0, len(page))
 	terms := m.highlights()
 	for i, h := range page {
 		d := &ix.docs[h.doc]
-		a := arts[d.id]
+		a, err := ix.records.get(int(h.doc), ix.names)
+		if err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
 		hit := Hit{DocID: d.id, URL: a.URL, Title: a.Title, Source: ix.names[d.source], Published: a.Published,
 			Year: int(d.year), Score: h.score, Provinces: a.Provinces, Duplicates: []int64{}}
 		for _, d := range dups[i] {

@@ -24,6 +24,7 @@ const (
 	postingsFile  = "postings.bin"  // the positions of each pair, delta-encoded varints
 	gramKeysFile  = "gramkeys.bin"  // the frequent strings, sorted, and where their lists start
 	gramListsFile = "gramlists.bin" // the articles and passages of each frequent string
+	recordsFile   = "records.bin"   // what a hit shows of each article, then where each record starts
 )
 
 // fileInfo lets Open check a file without reading it all: its size, and a checksum that
@@ -251,4 +252,71 @@ func (t *stringTable) write(w *fileWriter) error {
 		return err
 	}
 	return w.writeBytes(b)
+}
+
+// A record in records.bin is what a hit displays of an article that the other files do
+// not hold: the URL, the title as written, the publication date (uvarint length, bytes
+// each) and the provinces (uvarint count, uvarint string ids). After the records comes a
+// table of len(docs)+1 uint32 offsets, record i spanning [offset i, offset i+1).
+
+func appendRecord(buf []byte, a *Article, strs *stringTable) []byte {
+	for _, s := range []string{a.URL, a.Title, a.Published} {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(a.Provinces)))
+	for _, p := range a.Provinces {
+		buf = binary.AppendUvarint(buf, uint64(strs.id(p)))
+	}
+	return buf
+}
+
+// records reads records.bin of a loaded index.
+type records struct {
+	data  []byte // the records
+	table []byte // the offsets
+}
+
+func newRecords(b []byte, docs int) (records, error) {
+	n := (docs + 1) * 4
+	if len(b) < n {
+		return records{}, fmt.Errorf("%s holds %d bytes, too few for %d articles", recordsFile, len(b), docs)
+	}
+	r := records{data: b[:len(b)-n], table: b[len(b)-n:]}
+	prev := uint32(0)
+	for i := 0; i <= docs; i++ {
+		off := binary.LittleEndian.Uint32(r.table[4*i:])
+		if off < prev || int(off) > len(r.data) {
+			return records{}, fmt.Errorf("%s: record %d starts at %d, outside the records", recordsFile, i, off)
+		}
+		prev = off
+	}
+	return r, nil
+}
+
+// get decodes the record of article doc (its number in docs.bin).
+func (r records) get(doc int, names []string) (articleFields, error) {
+	b := r.data[binary.LittleEndian.Uint32(r.table[4*doc:]):binary.LittleEndian.Uint32(r.table[4*doc+4:])]
+	var f articleFields
+	bad := fmt.Errorf("%s: record %d is damaged", recordsFile, doc)
+	for _, s := range []*string{&f.URL, &f.Title, &f.Published} {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)-k) {
+			return f, bad
+		}
+		*s, b = string(b[k:k+int(n)]), b[k+int(n):]
+	}
+	count, k := binary.Uvarint(b)
+	if k <= 0 || count > uint64(len(b)) {
+		return f, bad
+	}
+	b = b[k:]
+	for range count {
+		id, k := binary.Uvarint(b)
+		if k <= 0 || id >= uint64(len(names)) {
+			return f, bad
+		}
+		f.Provinces, b = append(f.Provinces, names[id]), b[k:]
+	}
+	return f, nil
 }
