@@ -356,14 +356,17 @@ func (c *Collection) analyse(d *corpus.Document, grp dedup.Member) *analysis {
 		if evidence[i] == "" {
 			continue
 		}
-		pvs := actorProvinces(s.Actors)
-		for _, pv := range pvs {
+		for _, pv := range actorProvinces(s.Actors) {
 			if !seen[pv] {
 				seen[pv] = true
 				docProvinces = append(docProvinces, pv)
 			}
 		}
-		doc.Passages = append(doc.Passages, index.Passage{Start: s.Start, End: s.End, Provinces: pvs})
+		// A passage is a stretch of the sentence that the same actors govern, so a list
+		// sentence credits each province with its own clauses only.
+		for _, st := range s.Stretches {
+			doc.Passages = append(doc.Passages, index.Passage{Start: st.Start, End: st.End, Provinces: actorProvinces(st.Actors)})
+		}
 	}
 	doc.Provinces = docProvinces
 	a.facts = corpus.DocFacts{DocID: d.ID, Year: year, Provinces: docProvinces, Group: grp.ID, Similarity: grp.Similarity}

@@ -21,6 +21,16 @@ type Actor struct {
 type Sentence struct {
 	Start, End int // rune offsets, End exclusive
 	Actors     []Actor
+	// Stretches divide the sentence by the actors that govern its clauses, in order and
+	// without gaps: in 福建约谈…，黑龙江、湖北等地采取“四不两直”… the first stretch is 福建's,
+	// the second 黑龙江's and 湖北's. A sentence of one subject is one stretch.
+	Stretches []Stretch
+}
+
+// Stretch is a run of a sentence's clauses that the same actors govern.
+type Stretch struct {
+	Start, End int // rune offsets, End exclusive
+	Actors     []Actor
 }
 
 // Initiative is a named programme, campaign or mechanism an actor carries out.
@@ -112,7 +122,7 @@ func (e *Extractor) ExtractTitled(title, text, folded string) Result {
 	var res Result
 	res.Sentences = make([]Sentence, len(d.sents))
 	for i, s := range d.sents {
-		res.Sentences[i] = Sentence{Start: s.start, End: s.end, Actors: s.actors()}
+		res.Sentences[i] = Sentence{Start: s.start, End: s.end, Actors: s.actors(), Stretches: s.stretches()}
 	}
 	for i := range d.sents {
 		res.Initiatives = append(res.Initiatives, d.initiatives(i)...)

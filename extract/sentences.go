@@ -43,6 +43,33 @@ func (s *sentence) actors() []Actor {
 	return out
 }
 
+// stretches divides the sentence where actorsAt changes its answer: at the subject of
+// every clause group after the first, merging neighbours that name the same actors.
+func (s *sentence) stretches() []Stretch {
+	out := []Stretch{{Start: s.start, End: s.end, Actors: s.actorsAt(s.start)}}
+	for i, g := range s.groups {
+		last := &out[len(out)-1]
+		if i == 0 || g.pos <= last.Start || g.pos >= s.end || sameActors(g.actors, last.Actors) {
+			continue
+		}
+		last.End = g.pos
+		out = append(out, Stretch{Start: g.pos, End: s.end, Actors: g.actors})
+	}
+	return out
+}
+
+func sameActors(a, b []Actor) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !hasActor(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
 // actorsAt returns the actors an item at rune offset pos belongs to: the
 // subject of the nearest clause before it, else the first subject of the
 // sentence, else what the sentence inherited.
