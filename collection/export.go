@@ -14,6 +14,7 @@ import (
 
 	"github.com/dangjian/dangjian/corpus"
 	"github.com/dangjian/dangjian/dedup"
+	"github.com/dangjian/dangjian/hanzi"
 )
 
 // Tables and formats export knows.
@@ -22,10 +23,12 @@ var (
 	ExportFormats = []string{"csv", "jsonl", "xlsx"}
 )
 
-// Column headers of the exports, as design.md fixes them.
+// Column headers of the exports: design.md's, in its order, with name_folded (the name
+// in simplified characters, half-width, lower case: what a spreadsheet filter should
+// match), the document's source and id, and the reprints that state the same item.
 var (
-	initiativeColumns = []string{"actor", "actor_kind", "province", "year", "initiative", "evidence", "title", "published", "url", "also_in"}
-	metricColumns     = []string{"actor", "actor_kind", "province", "year", "value", "unit", "what", "approx", "evidence", "title", "published", "url", "also_in"}
+	initiativeColumns = []string{"actor", "actor_kind", "province", "year", "initiative", "name_folded", "evidence", "title", "source", "published", "url", "doc", "also_in"}
+	metricColumns     = []string{"actor", "actor_kind", "province", "year", "value", "unit", "what", "approx", "evidence", "title", "source", "published", "url", "doc", "also_in"}
 )
 
 // ExportOptions select the rows and the file format.
@@ -35,6 +38,87 @@ type ExportOptions struct {
 	Format   string // csv (default), jsonl or xlsx
 	// Query, when set, keeps only the rows the facts query finds (see Facts).
 	Query string
+	// By "initiative" makes the initiatives table one row per actor and initiative
+	// (InitiativeSummary) instead of one per mention.
+	By string
+}
+
+// Ways to group the initiatives table.
+const (
+	ByMention    = "mention"
+	ByInitiative = "initiative"
+)
+
+// summaryColumns are the columns of `export initiatives --by initiative`.
+var summaryColumns = []string{"actor", "actor_kind", "province", "initiative", "name_folded", "count", "first_year", "last_year",
+	"documents", "evidence", "title", "source", "url", "doc"}
+
+// InitiativeSummary is one actor's initiative however often, and in whichever script,
+// the reports name it: the mentions are the export's (a reprint's once), grouped by the
+// actor and the folded name.
+type InitiativeSummary struct {
+	Actor      string `json:"actor"`
+	ActorKind  string `json:"actor_kind"`
+	Province   string `json:"province"`
+	Initiative string `json:"initiative"` // the spelling most mentions use
+	NameFolded string `json:"name_folded"`
+	Count      int    `json:"count"`      // mentions
+	FirstYear  *int   `json:"first_year"` // of the reports that mention it
+	LastYear   *int   `json:"last_year"`
+	Documents  int    `json:"documents"` // documents that mention it, reprints once
+	// Evidence, DocID, Title, Source and URL are the first mention's.
+	Evidence string `json:"evidence"`
+	Title    string `json:"title,omitempty"`
+	Source   string `json:"source,omitempty"`
+	URL      string `json:"url,omitempty"`
+	DocID    int64  `json:"doc"`
+	spelling map[string]int
+}
+
+func (r *InitiativeSummary) cells() []string {
+	return []string{r.Actor, r.ActorKind, r.Province, r.Initiative, r.NameFolded, strconv.Itoa(r.Count), yearCell(r.FirstYear),
+		yearCell(r.LastYear), strconv.Itoa(r.Documents), r.Evidence, r.Title, r.Source, r.URL, strconv.FormatInt(r.DocID, 10)}
+}
+
+// summarize groups mention rows into one row per actor and folded initiative, in the
+// order of each group's first mention.
+func summarize(rows []exportRow) []*InitiativeSummary {
+	type key struct{ actor, kind, province, name string }
+	byKey := map[key]*InitiativeSummary{}
+	docs := map[key]map[int64]bool{}
+	var out []*InitiativeSummary
+	for _, er := range rows {
+		r, ok := er.row.(*InitiativeRow)
+		if !ok {
+			continue
+		}
+		k := key{r.Actor, r.ActorKind, r.Province, r.NameFolded}
+		sum := byKey[k]
+		if sum == nil {
+			sum = &InitiativeSummary{Actor: r.Actor, ActorKind: r.ActorKind, Province: r.Province, NameFolded: r.NameFolded,
+				Evidence: r.Evidence, Title: r.Title, Source: r.Source, URL: r.URL, DocID: r.DocID, spelling: map[string]int{}}
+			byKey[k], docs[k] = sum, map[int64]bool{}
+			out = append(out, sum)
+		}
+		sum.Count++
+		sum.spelling[r.Initiative]++
+		if n := sum.spelling[r.Initiative]; n > sum.spelling[sum.Initiative] || sum.Initiative == "" {
+			sum.Initiative = r.Initiative
+		}
+		if !docs[k][r.DocID] {
+			docs[k][r.DocID] = true
+			sum.Documents++
+		}
+		if r.Year != nil {
+			if sum.FirstYear == nil || *r.Year < *sum.FirstYear {
+				sum.FirstYear = optYear(*r.Year)
+			}
+			if sum.LastYear == nil || *r.Year > *sum.LastYear {
+				sum.LastYear = optYear(*r.Year)
+			}
+		}
+	}
+	return out
 }
 
 // InitiativeRow is an exported initiative, also the shape of show's "initiatives".
@@ -44,11 +128,13 @@ type InitiativeRow struct {
 	Province   string `json:"province"`
 	Year       *int   `json:"year"`
 	Initiative string `json:"initiative"`
+	NameFolded string `json:"name_folded"`
 	Evidence   string `json:"evidence"`
 	Start      int    `json:"start"`
 	End        int    `json:"end"`
 	DocID      int64  `json:"doc"`
 	Title      string `json:"title,omitempty"`
+	Source     string `json:"source,omitempty"`
 	Published  string `json:"published,omitempty"`
 	URL        string `json:"url,omitempty"`
 	// AlsoIn lists the other copies (reprints) that state the same item.
@@ -70,6 +156,7 @@ type MetricRow struct {
 	End       int     `json:"end"`
 	DocID     int64   `json:"doc"`
 	Title     string  `json:"title,omitempty"`
+	Source    string  `json:"source,omitempty"`
 	Published string  `json:"published,omitempty"`
 	URL       string  `json:"url,omitempty"`
 	// AlsoIn lists the other copies (reprints) that state the same item.
@@ -85,24 +172,25 @@ func optYear(y int) *int {
 
 func initiativeRow(r corpus.Initiative, e corpus.ExportRow) InitiativeRow {
 	return InitiativeRow{Actor: r.Actor, ActorKind: r.ActorKind, Province: r.Province, Year: optYear(r.Year),
-		Initiative: r.Name, Evidence: r.Evidence, Start: r.Start, End: r.End, DocID: r.DocID,
-		Title: e.Title, Published: e.Published, URL: e.URL}
+		Initiative: r.Name, NameFolded: hanzi.Fold(r.Name), Evidence: r.Evidence, Start: r.Start, End: r.End, DocID: r.DocID,
+		Title: e.Title, Source: e.Source, Published: e.Published, URL: e.URL}
 }
 
 func metricRow(r corpus.Metric, e corpus.ExportRow) MetricRow {
 	return MetricRow{Actor: r.Actor, ActorKind: r.ActorKind, Province: r.Province, Year: optYear(r.Year),
 		Value: r.Value, Unit: r.Unit, What: r.What, Approx: r.Approx, Evidence: r.Evidence, Start: r.Start, End: r.End,
-		DocID: r.DocID, Title: e.Title, Published: e.Published, URL: e.URL}
+		DocID: r.DocID, Title: e.Title, Source: e.Source, Published: e.Published, URL: e.URL}
 }
 
 func (r InitiativeRow) cells() []string {
-	return []string{r.Actor, r.ActorKind, r.Province, yearCell(r.Year), r.Initiative, r.Evidence, r.Title, r.Published, r.URL,
-		strings.Join(r.AlsoIn, " ; ")}
+	return []string{r.Actor, r.ActorKind, r.Province, yearCell(r.Year), r.Initiative, r.NameFolded, r.Evidence, r.Title, r.Source,
+		r.Published, r.URL, strconv.FormatInt(r.DocID, 10), strings.Join(r.AlsoIn, " ; ")}
 }
 
 func (r MetricRow) cells() []string {
 	return []string{r.Actor, r.ActorKind, r.Province, yearCell(r.Year), strconv.FormatFloat(r.Value, 'f', -1, 64),
-		r.Unit, r.What, strconv.FormatBool(r.Approx), r.Evidence, r.Title, r.Published, r.URL, strings.Join(r.AlsoIn, " ; ")}
+		r.Unit, r.What, strconv.FormatBool(r.Approx), r.Evidence, r.Title, r.Source, r.Published, r.URL,
+		strconv.FormatInt(r.DocID, 10), strings.Join(r.AlsoIn, " ; ")}
 }
 
 func yearCell(y *int) string {
@@ -137,25 +225,65 @@ func (c *Collection) Export(ctx context.Context, table string, o ExportOptions, 
 	default:
 		return fmt.Errorf("unknown table %q (want %s)", table, strings.Join(ExportTables, " or "))
 	}
+	summary := o.By == ByInitiative && table == "initiatives"
+	switch {
+	case summary:
+		columns = summaryColumns
+	case o.By != "" && o.By != ByMention:
+		return fmt.Errorf("--by %q: the %s table is one row per mention%s", o.By, table,
+			map[bool]string{true: ", or per initiative (--by initiative)"}[table == "initiatives"])
+	}
+	// The rows come first, so that a failed export writes nothing, not even a header.
+	rows, err := c.exportRows(ctx, table, filter, o.Query)
+	if err != nil {
+		return err
+	}
 	sink, err := newSink(o.Format, table, columns, w)
 	if err != nil {
 		return err
 	}
+	if summary {
+		for _, r := range summarize(rows) {
+			if err = sink.row(r, r.cells()); err != nil {
+				return err
+			}
+		}
+		return sink.close()
+	}
+	for _, r := range rows {
+		if err = sink.row(r.row, r.row.cells()); err != nil {
+			return err
+		}
+	}
+	return sink.close()
+}
+
+// exportRows lists a table's rows as exported and shown: reprints once, those a facts
+// query finds when one is given, the provinces in administrative order (北京, 天津, 河北 …,
+// as the statistical codes run), then rows of no province.
+func (c *Collection) exportRows(ctx context.Context, table string, filter corpus.FactFilter, query string) ([]exportRow, error) {
 	var rows []exportRow
-	if o.Query != "" {
-		rows, err = c.queriedRows(ctx, table, filter, o.Query)
+	var err error
+	if query != "" {
+		rows, err = c.queriedRows(ctx, table, filter, query)
 	} else {
 		rows, err = tableRows(ctx, c.Store, table, filter)
 	}
-	for _, r := range rows {
-		if err == nil {
-			err = sink.row(r.row, r.row.cells())
-		}
-	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return sink.close()
+	rank := map[string]int{}
+	for i, pv := range c.gaz().Provinces() {
+		rank[pv] = i + 1
+	}
+	order := func(pv string) int {
+		if r, ok := rank[pv]; ok {
+			return r
+		}
+		return len(rank) + 1
+	}
+	slices.SortStableFunc(rows, func(a, b exportRow) int { return order(a.row.province()) - order(b.row.province()) })
+	return rows, nil
 }
 
 // factLister lists the rows of the extracted tables: the current ones (corpus.Store) or
@@ -191,12 +319,15 @@ func tableRows(ctx context.Context, l factLister, table string, filter corpus.Fa
 
 // exportable is a row of either table.
 type exportable interface {
+	province() string
 	doc() int64
 	url() string
 	alsoIn(url string)
 	cells() []string
 }
 
+func (r *InitiativeRow) province() string  { return r.Province }
+func (r *MetricRow) province() string      { return r.Province }
 func (r *InitiativeRow) doc() int64        { return r.DocID }
 func (r *InitiativeRow) url() string       { return r.URL }
 func (r *InitiativeRow) alsoIn(url string) { r.AlsoIn = appendNew(r.AlsoIn, url) }

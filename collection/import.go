@@ -148,6 +148,15 @@ func expand(p string) ([]string, error) {
 	return files, err
 }
 
+// absPath is where an imported file is stored as coming from: its absolute path, so that
+// exports and citations name the file wherever they are opened.
+func absPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
+}
+
 func cmpOr(a, b string) string {
 	if a != "" {
 		return a
@@ -180,6 +189,7 @@ func (c *Collection) importFile(ctx context.Context, path string) (ImportEvent, 
 	if err != nil {
 		return refuse(err.Error())
 	}
+	doc.URL = absPath(path)
 	id, added, err := c.Store.Add(ctx, doc)
 	if err != nil {
 		return ImportEvent{}, err

@@ -244,7 +244,7 @@ func recordDocument(path string, line int, raw []byte, rec, mapping map[string]s
 	url, _ := get("url")
 	source, _ := get("source")
 	if url == "" {
-		url = fmt.Sprintf("%s:%d", path, line) // the record's own place: re-importing finds it again
+		url = fmt.Sprintf("%s:%d", absPath(path), line) // the record's own place: re-importing finds it again
 	}
 	if title != "" && !strings.HasPrefix(text, title) {
 		text = title + "\n" + text // the headline leads the text, as in an imported file

@@ -145,13 +145,7 @@ func (c *Collection) Tables(ctx context.Context, o ExportOptions, limit int) (*T
 	t := &Tables{Initiatives: []InitiativeRow{}, Metrics: []MetricRow{}}
 	// The rows are the export's, reprints once, so that a page and its download agree.
 	for _, table := range ExportTables {
-		var rows []exportRow
-		var err error
-		if o.Query != "" {
-			rows, err = c.queriedRows(ctx, table, filter, o.Query)
-		} else {
-			rows, err = tableRows(ctx, c.Store, table, filter)
-		}
+		rows, err := c.exportRows(ctx, table, filter, o.Query)
 		if err != nil {
 			return nil, err
 		}

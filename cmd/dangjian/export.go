@@ -12,11 +12,12 @@ import (
 )
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("export", "initiatives|metrics [--province P] [--year Y] [--q QUERY] [--format csv|jsonl|xlsx] [-o FILE]", stderr)
+	fs, data := newFlags("export", "initiatives|metrics [--by initiative] [--province P] [--year Y] [--q QUERY] [--format csv|jsonl|xlsx] [-o FILE]", stderr)
 	var o collection.ExportOptions
 	fs.StringVar(&o.Province, "province", "", "only rows of this province")
 	fs.StringVar(&o.Query, "q", "", "only the rows this facts query finds (see dangjian facts)")
 	fs.IntVar(&o.Year, "year", 0, "only rows of this year")
+	fs.StringVar(&o.By, "by", collection.ByMention, "initiatives: one row per mention, or per actor and initiative (initiative)")
 	fs.StringVar(&o.Format, "format", "", "csv, jsonl or xlsx (default: from -o's extension, else csv)")
 	out := fs.String("o", "", "write to this file instead of standard output")
 	rest, err := parse(fs, args)

@@ -3,15 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"github.com/dangjian/dangjian/gazetteer"
 	"github.com/dangjian/dangjian/sample"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -282,10 +285,11 @@ func TestExportZhejiang(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("export exit %d: %s", code, errOut)
 	}
-	if !strings.HasPrefix(out, "\uFEFFactor,actor_kind,province,year,initiative,evidence,title,published,url,also_in\n") {
+	if !strings.HasPrefix(out, "\uFEFFactor,actor_kind,province,year,initiative,name_folded,evidence,title,source,published,url,doc,also_in\n") {
 		t.Errorf("CSV header/BOM wrong: %q", out[:min(len(out), 120)])
 	}
-	for _, want := range []string{"循迹溯源学思想促践行", "双融双强", "000_9cc716cc01e6bbdf.txt", "压紧压实强基固本政治责任"} {
+	abs, _ := filepath.Abs(filepath.Join(shared, "seeds", "000_9cc716cc01e6bbdf.txt"))
+	for _, want := range []string{"循迹溯源学思想促践行", "双融双强", ",人民日报,", abs, "压紧压实强基固本政治责任"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("export lacks %q", want)
 		}
@@ -322,8 +326,8 @@ for row in ws.iter_rows(values_only=True):
 		t.Fatalf("openpyxl: %v\n%s", err, out)
 	}
 	lines := strings.Split(string(out), "\n")
-	if !strings.HasPrefix(lines[0], "A2 $A$1:$J$") {
-		t.Errorf("frozen pane / filter = %q, want A2 and A1:J…", lines[0])
+	if !strings.HasPrefix(lines[0], "A2 $A$1:$M$") {
+		t.Errorf("frozen pane / filter = %q, want A2 and A1:M…", lines[0])
 	}
 	if !strings.HasPrefix(lines[1], "actor\tactor_kind\tprovince\tyear\tinitiative") {
 		t.Errorf("header = %q", lines[1])
@@ -460,5 +464,76 @@ func TestCrawlCheck(t *testing.T) {
 	out, _, code = dj(t, "crawl", "--data", data, "--allow-private", "--check", bare.URL+"/a.html")
 	if code != 1 || !strings.Contains(out, "problem:    no article body") {
 		t.Errorf("a page without a body: exit %d\n%s", code, out)
+	}
+}
+
+// TestExportByInitiative: on the seeds, `export initiatives --by initiative` has one row
+// per actor and folded name, whose count is the number of mention rows of that pair and
+// whose documents are the documents they come from.
+func TestExportByInitiative(t *testing.T) {
+	data := seeds(t)
+	read := func(args ...string) []map[string]string {
+		out, errOut, code := dj(t, append([]string{"export", "initiatives", "--format", "csv", "--data", data}, args...)...)
+		if code != 0 {
+			t.Fatalf("export %v: exit %d: %s", args, code, errOut)
+		}
+		recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\uFEFF"))).ReadAll()
+		if err != nil || len(recs) < 2 {
+			t.Fatalf("export %v: %d records, %v", args, len(recs), err)
+		}
+		var rows []map[string]string
+		for _, rec := range recs[1:] {
+			row := map[string]string{}
+			for i, h := range recs[0] {
+				row[h] = rec[i]
+			}
+			rows = append(rows, row)
+		}
+		return rows
+	}
+	mentions := read()
+	type key struct{ actor, name string }
+	count, docs := map[key]int{}, map[key]map[string]bool{}
+	for _, m := range mentions {
+		k := key{m["actor"], m["name_folded"]}
+		count[k]++
+		if docs[k] == nil {
+			docs[k] = map[string]bool{}
+		}
+		docs[k][m["doc"]] = true
+	}
+	summary := read("--by", "initiative")
+	if len(summary) != len(count) || len(summary) >= len(mentions) {
+		t.Errorf("%d summary rows for %d distinct (actor, initiative) pairs in %d mentions", len(summary), len(count), len(mentions))
+	}
+	seen := map[key]bool{}
+	for _, s := range summary {
+		k := key{s["actor"], s["name_folded"]}
+		if seen[k] {
+			t.Errorf("two rows for %v", k)
+		}
+		seen[k] = true
+		if s["count"] != strconv.Itoa(count[k]) || s["documents"] != strconv.Itoa(len(docs[k])) {
+			t.Errorf("%v: count %s documents %s, want %d and %d", k, s["count"], s["documents"], count[k], len(docs[k]))
+		}
+	}
+	if k := (key{"湖北", "机关党建促先行"}); count[k] != 4 || len(docs[k]) != 1 || !seen[k] {
+		t.Errorf("湖北 机关党建促先行: %d mentions in %d documents, want 4 in 1, one summary row", count[k], len(docs[k]))
+	}
+	// Provinces come in administrative order (北京, 天津, 河北 …), rows of no province last.
+	rank := map[string]int{"": 99}
+	for i, pv := range gazetteer.New().Provinces() {
+		rank[pv] = i
+	}
+	for _, rows := range [][]map[string]string{mentions, summary} {
+		for i := 1; i < len(rows); i++ {
+			if rank[rows[i-1]["province"]] > rank[rows[i]["province"]] {
+				t.Errorf("row %d: %s after %s", i, rows[i]["province"], rows[i-1]["province"])
+				break
+			}
+		}
+	}
+	if _, errOut, code := dj(t, "export", "metrics", "--by", "initiative", "--data", data); code == 0 || !strings.Contains(errOut, "one row per mention") {
+		t.Errorf("export metrics --by initiative: exit %d, %s", code, errOut)
 	}
 }
