@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"github.com/dangjian/dangjian/collection"
 	"github.com/dangjian/dangjian/gazetteer"
 	"github.com/dangjian/dangjian/sample"
 	"net/http"
@@ -535,5 +536,58 @@ func TestExportByInitiative(t *testing.T) {
 	}
 	if _, errOut, code := dj(t, "export", "metrics", "--by", "initiative", "--data", data); code == 0 || !strings.Contains(errOut, "one row per mention") {
 		t.Errorf("export metrics --by initiative: exit %d, %s", code, errOut)
+	}
+}
+
+// TestSearchExportsHits: search --format writes every hit (not the first page), one row per
+// article with its snippets as text; -o takes the format from the extension.
+func TestSearchExportsHits(t *testing.T) {
+	data := seeds(t)
+	res, _, _ := dj(t, "search", "--data", data, "--json", "--limit", "1", "党建")
+	var r collection.SearchResult
+	if err := json.Unmarshal([]byte(res), &r); err != nil || r.Total < 2 {
+		t.Fatalf("search --json: %v, total %d", err, r.Total)
+	}
+	out, errOut, code := dj(t, "search", "--data", data, "--format", "csv", "党建")
+	if code != 0 {
+		t.Fatalf("search --format csv: exit %d: %s", code, errOut)
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\uFEFF"))).ReadAll()
+	if err != nil || len(recs) != r.Total+1 || strings.Join(recs[0], ",") != "id,title,source,published,year,url,provinces,snippet,duplicates" {
+		t.Fatalf("csv: %d records for %d hits (%v): %v", len(recs), r.Total, err, recs[:min(len(recs), 1)])
+	}
+	for _, rec := range recs[1:] {
+		if !strings.Contains(rec[7], "[党建]") && !strings.Contains(rec[7], "[黨建]") || strings.Contains(rec[7], "<mark>") {
+			t.Errorf("snippet %q: want the match between brackets, no markup", rec[7])
+		}
+	}
+	if out, _, _ := dj(t, "search", "--data", data, "--format", "jsonl", "--limit", "2", "党建"); strings.Count(out, "\n") != 2 {
+		t.Errorf("jsonl --limit 2: %d lines", strings.Count(out, "\n"))
+	}
+	file := filepath.Join(t.TempDir(), "hits.xlsx")
+	if _, errOut, code := dj(t, "search", "--data", data, "-o", file, "党建"); code != 0 {
+		t.Errorf("search -o hits.xlsx: exit %d: %s", code, errOut)
+	} else if b, _ := os.ReadFile(file); !bytes.HasPrefix(b, []byte("PK")) {
+		t.Errorf("hits.xlsx is not a workbook")
+	}
+	if _, _, code := dj(t, "search", "--data", data, "--json", "--format", "csv", "党建"); code != 2 {
+		t.Errorf("--json with --format: exit %d, want 2", code)
+	}
+}
+
+// TestShowCite prints the fields of a citation and its GB/T 7714 reference.
+func TestShowCite(t *testing.T) {
+	data := seeds(t)
+	out, errOut, code := dj(t, "show", "--data", data, "--cite", "1")
+	if code != 0 {
+		t.Fatalf("show --cite 1: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"标题: 压紧压实强基固本政治责任", "来源: 人民日报", "日期: 2024-06-07", "压紧压实强基固本政治责任 全面提高基层党建工作质效[N]. 人民日报, 2024-06-07."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show --cite lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, code := dj(t, "show", "--data", data, "--cite", "999"); code != 1 {
+		t.Errorf("show --cite 999: exit %d, want 1", code)
 	}
 }

@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"html"
 	"io"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,7 +16,7 @@ import (
 )
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("search", "[--province P] [--year Y] [--source S] [--limit N] [--json] QUERY", stderr)
+	fs, data := newFlags("search", "[--province P] [--year Y] [--source S] [--limit N] [--json | --format csv|jsonl|xlsx [-o FILE]] QUERY", stderr)
 	var o collection.SearchOptions
 	fs.StringVar(&o.Province, "province", "", "only passages attributed to this province (湖北, 湖北省 …)")
 	fs.StringVar(&o.Year, "year", "", "only this year (2023) or range (2020..2023)")
@@ -21,20 +24,46 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.IntVar(&o.Limit, "limit", 10, "hits to show")
 	fs.IntVar(&o.Offset, "offset", 0, "hits to skip (for paging)")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
+	format := fs.String("format", "", "export the hits as csv, jsonl or xlsx: all of them unless --limit is given")
+	out := fs.String("o", "", "with --format: write to this file (the format defaults to its extension)")
 	words, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
+	limitSet := false
+	fs.Visit(func(f *flag.Flag) { limitSet = limitSet || f.Name == "limit" })
 	text := strings.Join(words, " ")
 	if strings.TrimSpace(text) == "" && o.Province == "" && o.Year == "" && o.Source == "" {
 		fs.Usage()
 		return &exitError{code: 2, msg: "search needs a query, e.g. dangjian search 四不两直"}
+	}
+	if *out != "" && *format == "" {
+		*format = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
+	}
+	if *format != "" && *asJSON {
+		return &exitError{code: 2, msg: "--json prints the result object; --format exports the hits: give one"}
+	}
+	if *format != "" && !slices.Contains(collection.ExportFormats, *format) {
+		return &exitError{code: 2, msg: fmt.Sprintf("--format %q: want csv, jsonl or xlsx", *format)}
+	}
+	if *format == "xlsx" && *out == "" {
+		return &exitError{code: 2, msg: "an xlsx export needs -o FILE (it is not text for a terminal)"}
 	}
 	c, err := collection.Open(ctx, *data)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	if *format != "" {
+		if !limitSet {
+			o.Limit = 0 // every hit
+		}
+		export := func(w io.Writer) error { return c.ExportHits(ctx, text, o, *format, w) }
+		if *out == "" {
+			return export(stdout)
+		}
+		return writeAtomically(*out, export)
+	}
 	res, err := c.Search(ctx, text, o)
 	if err != nil {
 		return err

@@ -13,8 +13,9 @@ import (
 )
 
 func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("show", "[--json] REF   (REF: document id, URL or imported path)", stderr)
+	fs, data := newFlags("show", "[--json] [--cite] REF   (REF: document id, URL or imported path)", stderr)
 	asJSON := fs.Bool("json", false, "print the document as one JSON object")
+	cite := fs.Bool("cite", false, "print how to cite the document: title, source, date, URL and a GB/T 7714 reference")
 	refs, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -28,9 +29,28 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer c.Close()
+	notFound := &exitError{code: 1, msg: fmt.Sprintf("no document %q in %s (give an id, a URL or the path it was imported from)", refs[0], *data)}
+	if *cite {
+		ct, err := c.Cite(ctx, refs[0])
+		if errors.Is(err, corpus.ErrNotFound) {
+			return notFound
+		}
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(stdout, ct)
+		}
+		fmt.Fprintf(stdout, "标题: %s\n来源: %s\n日期: %s\n", ct.Title, ct.Source, ct.Published)
+		if ct.Page > 0 {
+			fmt.Fprintf(stdout, "版次: %d\n", ct.Page)
+		}
+		fmt.Fprintf(stdout, "URL:  %s\n\n%s\n", ct.URL, ct.GBT7714)
+		return nil
+	}
 	v, err := c.Show(ctx, refs[0])
 	if errors.Is(err, corpus.ErrNotFound) {
-		return &exitError{code: 1, msg: fmt.Sprintf("no document %q in %s (give an id, a URL or the path it was imported from)", refs[0], *data)}
+		return notFound
 	}
 	if err != nil {
 		return err
