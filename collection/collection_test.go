@@ -215,7 +215,8 @@ func TestImportRefusesBadFilesAndKeepsGoing(t *testing.T) {
 	gbk := []byte("<html><head><meta charset=\"gbk\"><title>\xba\xfe\xb1\xb1</title></head><body><p>\xba\xfe\xb1\xb1\xca\xa1\xce\xaf\xd7\xe9\xd6\xaf\xb2\xbf\xcd\xc6\xbd\xf8\xbb\xf9\xb2\xe3\xb5\xb3\xbd\xa8\xb9\xa4\xd7\xf7\xa1\xa3</p></body></html>")
 	write("gbk.html", gbk)
 	write("good.txt", []byte("标题\n\n浙江开展“双融双强”行动,推动党建工作。\n"))
-	write("ignored.pdf", []byte("%PDF-1.4"))
+	write("broken.pdf", []byte("%PDF-1.4"))
+	write("photo.jpg", []byte("\xff\xd8\xff"))
 
 	ctx := context.Background()
 	c, err := Open(ctx, t.TempDir())
@@ -228,8 +229,9 @@ func TestImportRefusesBadFilesAndKeepsGoing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Added != 2 || sum.Refused != 2 {
-		t.Fatalf("import = %+v (%+v), want 2 added, 2 refused", sum, events)
+	// A broken PDF is refused for what it is; a picture in the folder is reported, not refused.
+	if sum.Added != 2 || sum.Refused != 3 || sum.Ignored != 1 {
+		t.Fatalf("import = %+v (%+v), want 2 added, 3 refused, 1 ignored", sum, events)
 	}
 	reasons := map[string]string{}
 	for _, ev := range events {
@@ -237,6 +239,12 @@ func TestImportRefusesBadFilesAndKeepsGoing(t *testing.T) {
 	}
 	if !strings.Contains(reasons["empty.txt"], "empty") {
 		t.Errorf("empty.txt reason = %q", reasons["empty.txt"])
+	}
+	if !strings.Contains(reasons["broken.pdf"], "PDF") {
+		t.Errorf("broken.pdf reason = %q", reasons["broken.pdf"])
+	}
+	if !strings.Contains(reasons["photo.jpg"], "not a type import reads (.jpg") {
+		t.Errorf("photo.jpg reason = %q", reasons["photo.jpg"])
 	}
 	if !strings.Contains(reasons["binary.html"], "binary") {
 		t.Errorf("binary.html reason = %q", reasons["binary.html"])

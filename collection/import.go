@@ -16,6 +16,7 @@ import (
 	"github.com/dangjian/dangjian/article"
 	"github.com/dangjian/dangjian/clean"
 	"github.com/dangjian/dangjian/corpus"
+	"github.com/dangjian/dangjian/doctext"
 )
 
 // MaxFileSize is the largest file import reads; larger files are refused before reading.
@@ -28,6 +29,9 @@ const (
 	Added   Outcome = "added"
 	Skipped Outcome = "skipped (duplicate)"
 	Refused Outcome = "refused"
+	// Ignored is a file inside a folder that is not of a type import reads (a picture, a
+	// spreadsheet, a hidden folder): reported with the reason, and no failure.
+	Ignored Outcome = "ignored"
 )
 
 // ImportEvent reports what happened to one file.
@@ -41,7 +45,7 @@ type ImportEvent struct {
 
 // ImportSummary counts the outcomes.
 type ImportSummary struct {
-	Added, Skipped, Refused int
+	Added, Skipped, Refused, Ignored int
 }
 
 // counting returns a report that counts each event in s before passing it on to report
@@ -55,6 +59,8 @@ func (s *ImportSummary) counting(report func(ImportEvent)) func(ImportEvent) {
 			s.Skipped++
 		case Refused:
 			s.Refused++
+		case Ignored:
+			s.Ignored++
 		}
 		if report != nil {
 			report(ev)
@@ -62,10 +68,22 @@ func (s *ImportSummary) counting(report func(ImportEvent)) func(ImportEvent) {
 	}
 }
 
+// unsupported says why a file is not imported: its type.
+func unsupported(path string) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
+	case "":
+		ext = "no extension"
+	case ".doc", ".wps":
+		return fmt.Sprintf("%s is an older Word format import does not read: save it as .docx", ext)
+	}
+	return fmt.Sprintf("not a type import reads (%s; it reads .txt, .md, .html, .htm, .pdf, .docx, records in .jsonl and .csv, and web archives in .warc and .warc.gz)", ext)
+}
+
 // importable reports whether a file found inside a folder is one import reads.
 func importable(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".md", ".html", ".htm":
+	case ".txt", ".md", ".html", ".htm", ".pdf", ".docx":
 		return true
 	}
 	return RecordFormat(name) != "" || isWARC(name)
@@ -93,10 +111,13 @@ func (c *Collection) ImportWith(ctx context.Context, paths []string, o ImportOpt
 	var sum ImportSummary
 	emit := sum.counting(report)
 	for _, p := range paths {
-		files, err := expand(p)
+		files, ignored, err := expand(p)
 		if err != nil {
 			emit(ImportEvent{Path: p, Outcome: Refused, Reason: err.Error()})
 			continue
+		}
+		for _, ig := range ignored {
+			emit(ig)
 		}
 		for _, f := range files {
 			if err := ctx.Err(); err != nil {
@@ -125,27 +146,35 @@ func (c *Collection) ImportWith(ctx context.Context, paths []string, o ImportOpt
 }
 
 // expand lists the files a path names: itself, or the importable files under a folder in
-// a stable order.
-func expand(p string) ([]string, error) {
+// a stable order, with an Ignored event for each other file and each hidden folder (.git)
+// under it, which is not entered.
+func expand(p string) ([]string, []ImportEvent, error) {
 	st, err := os.Stat(p)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		return nil, nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 	}
 	if !st.IsDir() {
-		return []string{p}, nil
+		return []string{p}, nil, nil
 	}
 	var files []string
+	var ignored []ImportEvent
 	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
+		switch {
+		case err != nil:
 			return fmt.Errorf("walk %s: %w", path, err)
-		}
-		if !d.IsDir() && importable(d.Name()) {
+		case d.IsDir() && path != p && strings.HasPrefix(d.Name(), "."):
+			ignored = append(ignored, ImportEvent{Path: path, Outcome: Ignored, Reason: "hidden folder, not entered"})
+			return filepath.SkipDir
+		case d.IsDir():
+		case importable(d.Name()):
 			files = append(files, path)
+		default:
+			ignored = append(ignored, ImportEvent{Path: path, Outcome: Ignored, Reason: unsupported(path)})
 		}
 		return nil
 	})
 	sort.Strings(files)
-	return files, err
+	return files, ignored, err
 }
 
 // absPath is where an imported file is stored as coming from: its absolute path, so that
@@ -179,7 +208,7 @@ func (c *Collection) importFile(ctx context.Context, path string) (ImportEvent, 
 		return ImportEvent{Path: path, Outcome: Refused, Reason: reason}, nil
 	}
 	if !importable(path) {
-		return refuse("unsupported file type (import reads .txt, .md, .html, .htm, records in .jsonl and .csv, and web archives in .warc and .warc.gz)")
+		return refuse(unsupported(path))
 	}
 	raw, err := readLimited(path)
 	if err != nil {
@@ -237,14 +266,28 @@ func Parse(raw []byte, ref, contentType, profile string) (*corpus.Document, erro
 		err error
 	)
 	format := "text"
-	if isHTML(ref, contentType) {
+	switch ext := strings.ToLower(filepath.Ext(ref)); {
+	case ext == ".pdf" || ext == ".docx":
+		// A published report: its text, read out of the file, goes the way of a text file's.
+		format = ext[1:]
+		var text string
+		if format == "pdf" {
+			text, err = doctext.PDF(context.Background(), raw)
+		} else {
+			text, err = doctext.DOCX(raw)
+		}
+		if err != nil {
+			return nil, err
+		}
+		a, err = article.FromText([]byte(text), filepath.Base(ref))
+	case isHTML(ref, contentType):
 		format = "html"
 		if profile != "" {
 			a, err = article.FromHTMLWithProfile(raw, contentType, ref, profile)
 		} else {
 			a, err = article.FromHTML(raw, contentType, ref)
 		}
-	} else {
+	default:
 		a, err = article.FromText(raw, filepath.Base(ref))
 	}
 	switch {

@@ -41,9 +41,15 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			fmt.Fprintf(stdout, "skipped  %s  (duplicate of id %d)\n", ev.Path, ev.ID)
 		case collection.Refused:
 			fmt.Fprintf(stderr, "refused  %s: %s\n", ev.Path, ev.Reason)
+		case collection.Ignored:
+			fmt.Fprintf(stdout, "ignored  %s: %s\n", ev.Path, ev.Reason)
 		}
 	})
-	fmt.Fprintf(stdout, "%d added, %d skipped (duplicate), %d refused\n", sum.Added, sum.Skipped, sum.Refused)
+	ignored := ""
+	if sum.Ignored > 0 {
+		ignored = fmt.Sprintf(", %d ignored (not a document type import reads)", sum.Ignored)
+	}
+	fmt.Fprintf(stdout, "%d added, %d skipped (duplicate), %d refused%s\n", sum.Added, sum.Skipped, sum.Refused, ignored)
 	if err != nil {
 		return fmt.Errorf("import stopped: %w (documents stored so far are kept)", err)
 	}
