@@ -78,7 +78,7 @@ func TestHandler(t *testing.T) {
 		{"GET", "/paper/rmrb/pc/attachement/202406/07/rmrb2024060701.pdf", 200, "application/pdf"},
 		{"GET", "/12371/2024/02/26/W020240226512345678901.pdf", 200, "application/pdf"},
 		{"HEAD", "/xinhua/news/index.htm", 200, "text/html; charset=utf-8"},
-		{"GET", "/", 404, ""},
+		{"GET", "/", 200, "text/html; charset=utf-8"}, // the front page links the start pages
 		{"GET", "/people/", 404, ""},
 		{"GET", "/people/GB/117092", 404, ""},
 		{"GET", "/nope.html", 404, ""},
@@ -94,6 +94,13 @@ func TestHandler(t *testing.T) {
 		}
 		if tt.ctype != "" && resp.Header.Get("Content-Type") != tt.ctype {
 			t.Errorf("%s %s: Content-Type %q, want %q", tt.method, tt.path, resp.Header.Get("Content-Type"), tt.ctype)
+		}
+		if tt.path == "/" {
+			for _, p := range StartPages() {
+				if !strings.Contains(string(body), `href="/`+p+`"`) {
+					t.Errorf("the front page does not link %s", p)
+				}
+			}
 		}
 		if tt.method == "HEAD" && len(body) != 0 {
 			t.Errorf("HEAD %s: got %d body bytes, want none", tt.path, len(body))

@@ -17,6 +17,8 @@ package sample
 import (
 	"bytes"
 	"embed"
+	"fmt"
+	"html"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -39,7 +41,8 @@ func Site() fs.FS {
 	return site
 }
 
-// Handler serves the site on one host: Site() path p at URL path "/"+p, with a
+// Handler serves the site on one host: a front page at "/" linking the start pages, and
+// Site() path p at URL path "/"+p, with a
 // Content-Type whose charset is the one listed as Declared (for one GBK page
 // deliberately wrong), and 404 for anything that is not a file of the site.
 func Handler() http.Handler {
@@ -80,7 +83,19 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
-	if name == "" || !fs.ValidPath(name) {
+	if name == "" {
+		// The front page links each publisher's first list page, so a crawl can start here.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		var b strings.Builder
+		b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>dangjian 示例站点</title></head><body><h1>dangjian 示例站点</h1><ul>\n")
+		for _, p := range StartPages() {
+			fmt.Fprintf(&b, "<li><a href=\"/%s\">%s</a></li>\n", html.EscapeString(p), html.EscapeString(p))
+		}
+		b.WriteString("</ul></body></html>\n")
+		http.ServeContent(w, r, "index.html", time.Time{}, strings.NewReader(b.String()))
+		return
+	}
+	if !fs.ValidPath(name) {
 		http.NotFound(w, r)
 		return
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"mime"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -187,7 +186,7 @@ func truncate(s string, n int) string {
 type searchResponse struct {
 	*collection.SearchResult
 	Page     int `json:"page"`
-	PageSize int `json:"page_size"`
+	PageSize int `json:"size"` // named like its parameter
 }
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
@@ -454,25 +453,17 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 	sp.finish()
 }
 
-// attachment is a Content-Disposition offering the file name, in ASCII for old clients and
-// in UTF-8 (RFC 6266) for the province name.
+// attachment is a Content-Disposition offering the file name twice: as filename*, UTF-8 by
+// RFC 6266, which browsers read, and as a quoted filename in raw UTF-8, which is what
+// `curl -OJ` and other plain clients save under (they ignore filename*).
 func attachment(name string) string {
-	ascii := strings.Map(func(r rune) rune {
-		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' {
+	quoted := strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '"' || r == '\\' {
 			return -1
 		}
 		return r
 	}, name)
-	// Dropping a province name leaves doubled or trailing separators.
-	for strings.Contains(ascii, "--") {
-		ascii = strings.ReplaceAll(ascii, "--", "-")
-	}
-	ascii = strings.ReplaceAll(ascii, "-.", ".")
-	v := mime.FormatMediaType("attachment", map[string]string{"filename": ascii})
-	if ascii != name {
-		v += "; filename*=UTF-8''" + url.PathEscape(name)
-	}
-	return v
+	return `attachment; filename="` + quoted + `"; filename*=UTF-8''` + url.PathEscape(name)
 }
 
 // spool holds back the start of a response so that an error found early (before any row,

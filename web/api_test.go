@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -42,7 +43,7 @@ func TestAPISearch(t *testing.T) {
 	wantType(t, path, resp, "application/json")
 	// The contract's keys, checked on the raw JSON so that a renamed field fails.
 	raw := decode[map[string]json.RawMessage](t, path, body)
-	for _, k := range []string{"query", "total", "hits", "facets", "page", "page_size"} {
+	for _, k := range []string{"query", "total", "hits", "facets", "page", "size"} {
 		if _, ok := raw[k]; !ok {
 			t.Errorf("GET %s: no %q in the response", path, k)
 		}
@@ -257,6 +258,10 @@ func TestAPIExport(t *testing.T) {
 		if err != nil || disp != "attachment" || params["filename"] != tc.file {
 			t.Errorf("GET %s: Content-Disposition %q, want an attachment named %s", tc.path, resp.Header.Get("Content-Disposition"), tc.file)
 		}
+		// curl -OJ saves under the plain filename parameter: it must be the whole name too.
+		if m := regexp.MustCompile(`filename="([^"]*)"`).FindStringSubmatch(resp.Header.Get("Content-Disposition")); m == nil || m[1] != tc.file {
+			t.Errorf("GET %s: plain filename %v, want %s", tc.path, m, tc.file)
+		}
 		switch {
 		case strings.HasSuffix(tc.file, ".csv"):
 			if !bytes.HasPrefix(body, []byte("\uFEFFactor,actor_kind,province,year,initiative,")) || !bytes.Contains(body, []byte("四不两直")) {
@@ -351,12 +356,14 @@ func TestHTTPServerTimeouts(t *testing.T) {
 	}
 }
 
+// TestAttachment offers the whole name to both kinds of client: filename* for browsers,
+// the quoted raw name for curl -OJ.
 func TestAttachment(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{"dangjian-metrics.csv", `attachment; filename=dangjian-metrics.csv`},
-		{"dangjian-metrics-湖北-2023.csv", `attachment; filename=dangjian-metrics-2023.csv; filename*=UTF-8''dangjian-metrics-%E6%B9%96%E5%8C%97-2023.csv`},
-		{"dangjian-metrics-湖北.xlsx", `attachment; filename=dangjian-metrics.xlsx; filename*=UTF-8''dangjian-metrics-%E6%B9%96%E5%8C%97.xlsx`},
-		{"dangjian-initiatives-新疆生产建设兵团.jsonl", `attachment; filename=dangjian-initiatives.jsonl; filename*=UTF-8''dangjian-initiatives-%E6%96%B0%E7%96%86%E7%94%9F%E4%BA%A7%E5%BB%BA%E8%AE%BE%E5%85%B5%E5%9B%A2.jsonl`},
+		{"dangjian-metrics.csv", `attachment; filename="dangjian-metrics.csv"; filename*=UTF-8''dangjian-metrics.csv`},
+		{"dangjian-metrics-湖北-2023.csv", `attachment; filename="dangjian-metrics-湖北-2023.csv"; filename*=UTF-8''dangjian-metrics-%E6%B9%96%E5%8C%97-2023.csv`},
+		{"dangjian-initiatives-新疆生产建设兵团.jsonl", `attachment; filename="dangjian-initiatives-新疆生产建设兵团.jsonl"; filename*=UTF-8''dangjian-initiatives-%E6%96%B0%E7%96%86%E7%94%9F%E4%BA%A7%E5%BB%BA%E8%AE%BE%E5%85%B5%E5%9B%A2.jsonl`},
+		{"a\"b\\c.csv", `attachment; filename="abc.csv"; filename*=UTF-8''a%22b%5Cc.csv`},
 	} {
 		if got := attachment(tc.in); got != tc.want {
 			t.Errorf("attachment(%q) = %q, want %q", tc.in, got, tc.want)

@@ -164,7 +164,7 @@ func (l *crawlLine) event(stdout io.Writer, ev crawler.Event) {
 		msg = fmt.Sprintf("stored   %s  (id %d) %s%s", ev.URL, ev.DocID, ev.Title, note)
 	case "duplicate":
 		msg = fmt.Sprintf("skipped  %s  (same content as id %d)", ev.URL, ev.DocID)
-	case "refused", "failed":
+	case "refused", "failed", "robots":
 		msg = fmt.Sprintf("%-8s %s: %s", ev.Outcome, ev.URL, ev.Detail)
 	}
 	if msg != "" {

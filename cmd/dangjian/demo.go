@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -17,6 +19,7 @@ import (
 
 	"github.com/dangjian/dangjian/chart"
 	"github.com/dangjian/dangjian/collection"
+	"github.com/dangjian/dangjian/corpus"
 	"github.com/dangjian/dangjian/crawler"
 	"github.com/dangjian/dangjian/sample"
 )
@@ -34,8 +37,9 @@ var demoQueries = []struct {
 }
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, _ := newFlags("demo", "[--serve [--addr 127.0.0.1:8080]] [--corpus DIR]", stderr)
+	fs, dataFlag := newFlags("demo", "[--serve [--addr 127.0.0.1:8080]] [--corpus DIR] [--sample-site ADDR] [--data NEW-DIR]", stderr)
 	serve := fs.Bool("serve", false, "at the end, serve the demo's collection on the web page and API until Ctrl-C")
+	siteAddr := fs.String("sample-site", "", "only serve the bundled sample site on ADDR (e.g. 127.0.0.1:8000) until Ctrl-C, to crawl it yourself")
 	corpusDir := fs.String("corpus", "", "instead of the bundled sample, import the report corpora (*.jsonl) of DIR, e.g. ../shared/corpora, and show 70 years of trends")
 	addr := fs.String("addr", "127.0.0.1:8080", "address for --serve")
 	rest, err := parse(fs, args)
@@ -45,11 +49,25 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(rest) > 0 {
 		return &exitError{code: 2, msg: "demo takes no arguments"}
 	}
-	dir, err := os.MkdirTemp("", "dangjian-demo-")
-	if err != nil {
-		return fmt.Errorf("demo: %w", err)
+	if *siteAddr != "" {
+		return serveSampleSite(ctx, *siteAddr, stdout)
 	}
-	data := filepath.Join(dir, "data")
+	// The demo writes a new collection: in --data when it is given (a folder that holds no
+	// collection yet), else in a new temporary folder.
+	dataSet := false
+	fs.Visit(func(f *flag.Flag) { dataSet = dataSet || f.Name == "data" })
+	data := *dataFlag
+	if dataSet {
+		if _, err := os.Stat(filepath.Join(data, corpus.FileName)); err == nil {
+			return &exitError{code: 1, msg: fmt.Sprintf("demo writes a new collection, and %s already holds one: give a new or empty folder", data)}
+		}
+	} else {
+		dir, err := os.MkdirTemp("", "dangjian-demo-")
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		data = filepath.Join(dir, "data")
+	}
 	if *corpusDir != "" {
 		return demoCorpus(ctx, *corpusDir, data, stdout, stderr)
 	}
@@ -95,7 +113,11 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	for i, q := range demoQueries {
-		fmt.Fprintf(stdout, "\n== %d. search %q — %s\n\n", i+3, q.query, q.note)
+		filters := ""
+		if q.opts.Year != "" {
+			filters = " --year " + q.opts.Year
+		}
+		fmt.Fprintf(stdout, "\n== %d. search%s %s — %s\n\n", i+3, filters, q.query, q.note)
 		res, err := c.Search(ctx, q.query, q.opts)
 		if err != nil {
 			return err
@@ -203,5 +225,23 @@ func demoCorpus(ctx context.Context, dir, data string, stdout, stderr io.Writer)
 			pad("", 12), len(lines), undated, first, peakYear, peak)
 	}
 	fmt.Fprintf(stdout, "The demo's data directory is kept: try\n  go run ./cmd/dangjian kwic --data %s --sort date 从严治党\n  go run ./cmd/dangjian serve --data %s\n", data, data)
+	return nil
+}
+
+// serveSampleSite serves the bundled sample site until ctx ends, for crawling by hand.
+func serveSampleSite(ctx context.Context, addr string, stdout io.Writer) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("demo: serve the sample site: %w", err)
+	}
+	srv := &http.Server{Handler: sample.Handler(), ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	fmt.Fprintf(stdout, "serving the sample site on http://%s/ (Ctrl-C to stop); crawl it with\n  dangjian crawl --url http://%s/ --allow-private --rate 20\n", ln.Addr(), ln.Addr())
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("demo: serve the sample site: %w", err)
+	}
 	return nil
 }

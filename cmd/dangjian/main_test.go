@@ -33,6 +33,7 @@ func dj(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	case err == nil:
 	case errors.As(err, &ee):
 		code = ee.code
+		errOut.WriteString(ee.msg) // what main prints after "dangjian: "
 	default:
 		code = 1
 		errOut.WriteString(err.Error())
@@ -423,9 +424,30 @@ func TestTrendSVGAndPerMillion(t *testing.T) {
 	}
 }
 
+// TestDemo runs the bundled demo into the folder --data names, says which filters its
+// searches use, and refuses a folder that already holds a collection.
+func TestDemo(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	out, errOut, code := dj(t, "demo", "--data", data)
+	if code != 0 {
+		t.Fatalf("demo exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"17 stored (3 off-topic)", "search 四不两直", "search --year 2024 双融双强", "--data " + data} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output has no %q:\n%s", want, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(data, "corpus.db")); err != nil {
+		t.Errorf("demo did not write its collection into --data: %v", err)
+	}
+	if _, errOut, code := dj(t, "demo", "--data", data); code != 1 || !strings.Contains(errOut, "already holds one") {
+		t.Errorf("demo into a folder with a collection: exit %d, %s", code, errOut)
+	}
+}
+
 // TestDemoCorpus runs the demo on the real report corpora beside the checkout.
 func TestDemoCorpus(t *testing.T) {
-	out, errOut, code := dj(t, "demo", "--corpus", filepath.Join(shared, "corpora"))
+	out, errOut, code := dj(t, "demo", "--corpus", filepath.Join(shared, "corpora"), "--data", filepath.Join(t.TempDir(), "data"))
 	if code != 0 {
 		t.Fatalf("demo --corpus exit %d: %s", code, errOut)
 	}
@@ -589,5 +611,15 @@ func TestShowCite(t *testing.T) {
 	}
 	if _, _, code := dj(t, "show", "--data", data, "--cite", "999"); code != 1 {
 		t.Errorf("show --cite 999: exit %d, want 1", code)
+	}
+}
+
+// TestFacetLine: years read newest first, like a time line; other facets by count.
+func TestFacetLine(t *testing.T) {
+	if got := facetLine(map[string]int{"2021": 5, "2023": 1, "2022": 3}, true); got != "2023 1 · 2022 3 · 2021 5" {
+		t.Errorf("years: %s", got)
+	}
+	if got := facetLine(map[string]int{"湖北": 1, "浙江": 4, "福建": 4}, false); got != "浙江 4 · 福建 4 · 湖北 1" {
+		t.Errorf("provinces: %s", got)
 	}
 }

@@ -133,7 +133,7 @@ func printHits(w io.Writer, res *collection.SearchResult, offset int, colour boo
 	fmt.Fprintln(w)
 	for _, name := range []string{"province", "year", "source"} {
 		if f := res.Facets[name]; len(f) > 0 {
-			fmt.Fprintf(w, "%-8s %s\n", name+":", facetLine(f))
+			fmt.Fprintf(w, "%-8s %s\n", name+":", facetLine(f, name == "year"))
 		}
 	}
 }
@@ -149,13 +149,17 @@ func terminalSnippet(s string, colour bool) string {
 	return html.UnescapeString(s)
 }
 
-// facetLine lists facet values by count, largest first.
-func facetLine(f map[string]int) string {
+// facetLine lists facet values by count, largest first; years newest first, as a reader
+// scans a time line ("0" is the unknown year, last).
+func facetLine(f map[string]int, byYear bool) string {
 	keys := make([]string, 0, len(f))
 	for k := range f {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
+		if byYear {
+			return keys[i] != "0" && (keys[j] == "0" || keys[i] > keys[j])
+		}
 		if f[keys[i]] != f[keys[j]] {
 			return f[keys[i]] > f[keys[j]]
 		}
