@@ -38,13 +38,13 @@ func TestListSentencesCreditTheirClauses(t *testing.T) {
 		return strings.Join(pvs, " ")
 	}
 	for q, want := range map[string]string{
-		"四不两直": "湖北 黑龙江",
+		"四不两直":   "湖北 黑龙江",
 		"约谈领导干部": "福建",
-		"民权":   "上海 北京 山东",
-		"红色物业": "广东",
-		"网格党建": "江苏",
-		"小区党建": "安徽",
-		"屋场夜话": "湖南", // the second clause has no subject of its own: 湖南's
+		"民权":     "上海 北京 山东",
+		"红色物业":   "广东",
+		"网格党建":   "江苏",
+		"小区党建":   "安徽",
+		"屋场夜话":   "湖南", // the second clause has no subject of its own: 湖南's
 	} {
 		if got := trend(q); got != want {
 			t.Errorf("trend %s: %s, want %s", q, got, want)

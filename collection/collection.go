@@ -4,7 +4,9 @@ package collection
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 
@@ -48,6 +50,28 @@ func Open(ctx context.Context, dir string) (*Collection, error) {
 	gaz := sync.OnceValue(gazetteer.New)
 	ext := sync.OnceValue(func() *extract.Extractor { return extract.New(gaz()) })
 	return &Collection{Dir: dir, Store: store, seg: segment.New(), gaz: gaz, ext: ext}, nil
+}
+
+// ErrNoCollection is returned by OpenExisting for a folder that holds no collection.
+var ErrNoCollection = errors.New("no collection")
+
+// OpenExisting opens the collection in dir, refusing to create one: what the commands that
+// only read or rebuild use, so that a mistyped folder says so instead of looking empty.
+func OpenExisting(ctx context.Context, dir string) (*Collection, error) {
+	if _, err := os.Stat(filepath.Join(dir, corpus.FileName)); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w at %s (import or crawl first)", ErrNoCollection, dir)
+	}
+	return Open(ctx, dir)
+}
+
+// Unindexed counts the documents stored since the last rebuild that searches do not see
+// yet; 0 without an index (searches then say to rebuild).
+func (c *Collection) Unindexed(ctx context.Context) (int, error) {
+	ix, err := c.Index()
+	if err != nil {
+		return 0, nil
+	}
+	return c.Store.CountRelevantAfter(ctx, ix.Meta().LastDocID)
 }
 
 // Close releases the database and the index.

@@ -116,27 +116,18 @@ func concordance(h SearchHit, text string, needles []string, width int) []KWICLi
 	}
 	for p := 0; p < len(folded); p++ {
 		for _, n := range needles {
-			nr := []rune(n)
-			if p+len(nr) > len(folded) || !runesAt(folded, p, nr) {
+			k := query.MatchAt(folded, p, n)
+			if k == 0 {
 				continue
 			}
 			l := max(0, p-width)
-			r := min(len(orig), p+len(nr)+width)
+			r := min(len(orig), p+k+width)
 			out = append(out, KWICLine{DocID: h.ID, Title: h.Title, Published: published, Year: h.Year, Provinces: h.Provinces,
-				Left: oneLine(orig[l:p]), Match: string(orig[p : p+len(nr)]), Right: oneLine(orig[p+len(nr) : r]), Offset: p, URL: h.URL})
+				Left: oneLine(orig[l:p]), Match: string(orig[p : p+k]), Right: oneLine(orig[p+k : r]), Offset: p, URL: h.URL})
 			break
 		}
 	}
 	return out
-}
-
-func runesAt(rs []rune, p int, n []rune) bool {
-	for i, r := range n {
-		if rs[p+i] != r {
-			return false
-		}
-	}
-	return true
 }
 
 // oneLine joins the lines of a context with spaces, so that every occurrence is one line.

@@ -272,6 +272,16 @@ func scanDoc(row interface{ Scan(...any) error }, d *Document) error {
 	return nil
 }
 
+// CountRelevantAfter counts the documents stored after the one with id last that the
+// index takes in (relevant ones): those a rebuild would add.
+func (s *Store) CountRelevantAfter(ctx context.Context, last int64) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE id > ? AND relevant = 1`, last).Scan(&n); err != nil {
+		return 0, fmt.Errorf("corpus: count new documents: %w", err)
+	}
+	return n, nil
+}
+
 // Get loads a document, its raw bytes and removed parts by id.
 func (s *Store) Get(ctx context.Context, id int64) (*Document, error) {
 	d := &Document{}

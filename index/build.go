@@ -174,6 +174,7 @@ func (b *Builder) Add(a *Article) error {
 	b.docs = append(b.docs, doc)
 	b.addPassages(a, folded, doc)
 	b.meta.Documents++
+	b.meta.LastDocID = max(b.meta.LastDocID, a.DocID)
 	b.meta.TextBytes += int64(len(a.Text))
 	return nil
 }

@@ -124,7 +124,9 @@ func yearRange(v string) (int, int, error) {
 func (m *matcher) highlights() []string {
 	var out []string
 	for _, g := range m.terms {
-		out = append(out, g...)
+		for _, t := range g {
+			out = append(out, query.PhraseParts(t)...) // a phrase with spaces is marked part by part
+		}
 	}
 	return out
 }
@@ -138,6 +140,12 @@ type termHits struct {
 }
 
 func (ix *Index) termHits(term string) (termHits, error) {
+	switch parts := query.PhraseParts(term); {
+	case len(parts) > 1:
+		return ix.phraseHits(term)
+	case len(parts) == 1:
+		term = parts[0] // spaces around a phrase stand for nothing
+	}
 	if i := ix.gramKeys.find(term); i >= 0 {
 		return termHits{term: term, gram: i}, nil
 	}

@@ -3,7 +3,8 @@
 // The language:
 //
 //	四不两直 述职评议考核        words separated by spaces (ASCII or U+3000) must all match
-//	"三会一课 制度" “主题党日”   an exact phrase, in straight or Chinese quotes, may contain spaces
+//	"三会一课 制度" “主题党日”   a phrase, in straight or Chinese quotes; a space in it stands for
+//	                           nothing or a few spaces and punctuation marks (see MatchAt)
 //	-形式主义 -"留痕 主义"       excludes documents with the word or phrase
 //	红色物业 OR 物业党建          either term; OR (upper case) joins neighbouring terms into one group
 //	province:湖北 year:2023     filters on province, year (also a range year:2020..2023) and source;
@@ -39,7 +40,7 @@ type Query struct {
 // Term is a word, a phrase, or a group of alternatives.
 type Term struct {
 	Text   string // the word or phrase; empty for an OR group
-	Phrase bool   // Text was quoted: match it exactly, spaces included
+	Phrase bool   // Text was quoted: its spaces stand for nothing or separators (MatchAt)
 	Any    []Term // for an OR group: the alternatives, each a word or phrase; empty otherwise
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"github.com/dangjian/dangjian/hanzi"
+	"github.com/dangjian/dangjian/query"
 	"html"
 	"html/template"
 	"sort"
@@ -159,10 +160,7 @@ func withQuery(text string, needles []string, marks []Mark) ([]Mark, int) {
 	for p := 0; p < len(folded); {
 		hit := 0
 		for _, n := range needles {
-			nr := []rune(n)
-			if len(nr) > hit && p+len(nr) <= len(folded) && string(folded[p:p+len(nr)]) == n {
-				hit = len(nr)
-			}
+			hit = max(hit, query.MatchAt(folded, p, n))
 		}
 		if hit == 0 {
 			p++

@@ -129,8 +129,18 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("crawl stopped: %w (pages stored so far are kept; run crawl again to continue)", err)
 	case ctx.Err() != nil:
 		return &exitError{code: 130, msg: "interrupted: run `dangjian crawl` again to continue where it stopped"}
+	case crawledNothing(sum):
+		return &exitError{code: 1, msg: fmt.Sprintf("nothing could be crawled: no page was read (%d refused, %d failed, %d forbidden by robots.txt; the lines above say why)",
+			sum.Refused, sum.Failed, sum.Disallowed)}
 	}
 	return nil
+}
+
+// crawledNothing is a run in which every page asked for was refused, failed or forbidden:
+// the start pages were wrong or the site unreachable, whatever the exit status would say.
+func crawledNothing(s crawler.Summary) bool {
+	read := s.Stored + s.Duplicates + s.NotArticles + s.NotModified + s.Redirects
+	return read == 0 && s.Refused+s.Failed+s.Disallowed > 0
 }
 
 // crawlSites lists the profiles --site accepts.

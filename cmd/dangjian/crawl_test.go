@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -227,8 +229,10 @@ func TestCrawlCommand(t *testing.T) {
 	before := s.hits["/list/0.html"]
 	out.Reset()
 	err = run(ctx, []string{"crawl", "--data", t.TempDir(), "--url", s.URL + "/list/0.html"}, &out, &errOut)
-	if err != nil {
-		t.Fatalf("crawl: %v", err)
+	// Nothing was read, so the crawl fails, saying why.
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != 1 || !strings.Contains(ee.msg, "nothing could be crawled: no page was read (1 refused") {
+		t.Fatalf("crawl of a refused start page: %v, want exit 1 saying nothing could be crawled", err)
 	}
 	if !strings.Contains(out.String(), "refused") || s.hits["/list/0.html"] != before {
 		t.Errorf("loopback crawl without --allow-private printed %q, want refused without a request", out.String())
@@ -251,5 +255,37 @@ func TestCrawlUsageErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error()+errOut.String(), tt.want) {
 			t.Errorf("%v: error %v, want one mentioning %q", tt.args, err, tt.want)
 		}
+	}
+}
+
+// TestCrawlExitStatus: a crawl that reads no page at all fails with the reason; a plain
+// directory server's listing is crawled without taking its robots.txt for a document.
+func TestCrawlExitStatus(t *testing.T) {
+	missing := httptest.NewServer(http.NotFoundHandler())
+	defer missing.Close()
+	_, errOut, code := dj(t, "crawl", "--data", t.TempDir(), "--allow-private", "--url", missing.URL+"/news/")
+	if code != 1 || !strings.Contains(errOut, "nothing could be crawled: no page was read (1 refused, 0 failed") {
+		t.Errorf("crawl of a 404 start page: exit %d, %s", code, errOut)
+	}
+
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"robots.txt":   "User-agent: *\nAllow: /\n",
+		"article.html": "<html><head><meta charset=\"utf-8\"><title>某县述职评议</title></head><body><h1>某县述职评议</h1><p>某县组织乡镇党委书记抓基层党建工作述职评议考核，全县18个乡镇党委书记逐一述职，党员群众代表现场测评。</p><p>县委组织部对测评结果靠后的书记进行约谈，限期整改，整改情况在全县通报。</p><p>述职评议考核结果作为干部选拔任用和评先评优的重要依据，推动各级党组织书记把抓基层党建的责任扛在肩上。</p></body></html>",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer files.Close()
+	data := t.TempDir()
+	out, errOut, code := dj(t, "crawl", "--data", data, "--allow-private", "--rate", "100", "--json", "--url", files.URL+"/")
+	if code != 0 || !strings.Contains(out, `"outcome":"stored"`) || !strings.Contains(out, "/article.html") {
+		t.Errorf("crawl of a directory listing: exit %d\n%s%s", code, out, errOut)
+	}
+	// The listing links robots.txt like any file; the crawl reads it as robots.txt only.
+	if strings.Contains(out, `/robots.txt"`) {
+		t.Errorf("robots.txt was crawled as a page:\n%s", out)
 	}
 }

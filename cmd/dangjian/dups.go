@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/dangjian/dangjian/collection"
 	"github.com/dangjian/dangjian/dedup"
 )
 
@@ -19,7 +18,7 @@ func runDups(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(rest) > 0 {
 		return &exitError{code: 2, msg: "dups takes no arguments"}
 	}
-	c, err := collection.Open(ctx, *data)
+	c, err := openExisting(ctx, *data)
 	if err != nil {
 		return err
 	}

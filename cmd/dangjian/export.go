@@ -37,11 +37,12 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if o.Format == "xlsx" && *out == "" {
 		return &exitError{code: 2, msg: "an xlsx export needs -o FILE (it is not text for a terminal)"}
 	}
-	c, err := collection.Open(ctx, *data)
+	c, err := openExisting(ctx, *data)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	noteUnindexed(ctx, c, stderr)
 	if *out == "" {
 		return c.Export(ctx, rest[0], o, stdout)
 	}

@@ -18,11 +18,12 @@ func runFacts(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	c, err := collection.Open(ctx, *data)
+	c, err := openExisting(ctx, *data)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	noteUnindexed(ctx, c, stderr)
 	res, err := c.Facts(ctx, strings.Join(words, " "), *limit)
 	if err != nil {
 		return &exitError{code: 2, msg: err.Error()}

@@ -29,11 +29,12 @@ func runKWIC(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if o.Width < 1 || o.Width > 500 {
 		return &exitError{code: 2, msg: fmt.Sprintf("--width %d: want 1 to 500 characters", o.Width)}
 	}
-	c, err := collection.Open(ctx, *data)
+	c, err := openExisting(ctx, *data)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	noteUnindexed(ctx, c, stderr)
 	lines, err := c.KWIC(ctx, strings.Join(words, " "), o)
 	if err != nil {
 		return err

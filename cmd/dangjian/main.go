@@ -10,6 +10,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"github.com/dangjian/dangjian/collection"
 )
 
 func main() {
@@ -47,7 +49,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"import", "add files and folders (.txt .md .html .htm) to the corpus", runImport},
+		{"import", "add files and folders (.txt .md .html .htm .pdf .docx, records, web archives) to the corpus", runImport},
 		{"crawl", "fetch articles from the web politely into the corpus; resumable", runCrawl},
 		{"rebuild", "recreate the index from the corpus, atomically", runRebuild},
 		{"search", "search the corpus: dangjian search [flags] QUERY", runSearch},
@@ -74,8 +76,60 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return c.run(ctx, args[1:], stdout, stderr)
 		}
 	}
-	usage(stderr)
-	return &exitError{code: 2, msg: fmt.Sprintf("unknown command %q", args[0])}
+	msg := fmt.Sprintf("unknown command %q", args[0])
+	if near := nearestCommand(args[0]); near != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", near)
+	}
+	return &exitError{code: 2, msg: msg + "; `dangjian help` lists the commands"}
+}
+
+// nearestCommand is the command a typo most likely meant: within two edits (serach,
+// expor, shwo), else "".
+func nearestCommand(typed string) string {
+	best, bestDist := "", 3
+	for _, c := range commands() {
+		if d := editDistance(strings.ToLower(typed), c.name); d < bestDist {
+			best, bestDist = c.name, d
+		}
+	}
+	return best
+}
+
+// editDistance counts the insertions, deletions, substitutions and swaps of neighbours
+// that turn a into b (optimal string alignment).
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+// openExisting opens the collection a read command or a rebuild works on; a folder without
+// one is refused, so that a mistyped --data is not taken for an empty collection.
+func openExisting(ctx context.Context, dir string) (*collection.Collection, error) {
+	c, err := collection.OpenExisting(ctx, dir)
+	if errors.Is(err, collection.ErrNoCollection) {
+		return nil, &exitError{code: 1, msg: err.Error()}
+	}
+	return c, err
 }
 
 // moveGlobalData lets --data stand before the command (dangjian --data DIR show 1), as
@@ -109,4 +163,12 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nEvery command takes --data DIR (default $DANGJIAN_DATA, else ./dangjian-data).")
 	fmt.Fprintln(w, "Run `dangjian COMMAND -h` for the flags of a command.")
+}
+
+// noteUnindexed tells, on stderr, that results leave out documents stored since the last
+// rebuild, so that "no hits" is not taken for "not in the corpus".
+func noteUnindexed(ctx context.Context, c *collection.Collection, stderr io.Writer) {
+	if n, err := c.Unindexed(ctx); err == nil && n > 0 {
+		fmt.Fprintf(stderr, "dangjian: note: %d document(s) stored since the last rebuild are not in these results; run `dangjian rebuild`\n", n)
+	}
 }

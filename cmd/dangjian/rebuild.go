@@ -19,7 +19,7 @@ func runRebuild(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if len(rest) > 0 {
 		return &exitError{code: 2, msg: "rebuild takes no arguments"}
 	}
-	c, err := collection.Open(ctx, *data)
+	c, err := openExisting(ctx, *data)
 	if err != nil {
 		return err
 	}

@@ -49,11 +49,12 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *format == "xlsx" && *out == "" {
 		return &exitError{code: 2, msg: "an xlsx export needs -o FILE (it is not text for a terminal)"}
 	}
-	c, err := collection.Open(ctx, *data)
+	c, err := openExisting(ctx, *data)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	noteUnindexed(ctx, c, stderr)
 	if *format != "" {
 		if !limitSet {
 			o.Limit = 0 // every hit

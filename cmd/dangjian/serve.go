@@ -26,7 +26,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fs.Usage()
 		return &exitError{code: 2, msg: "serve takes no arguments"}
 	}
-	c, err := collection.Open(ctx, *data)
+	c, err := openExisting(ctx, *data)
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fs.Usage()
 		return &exitError{code: 2, msg: "show needs exactly one document reference"}
 	}
-	c, err := collection.Open(ctx, *data)
+	c, err := openExisting(ctx, *data)
 	if err != nil {
 		return err
 	}

@@ -6,8 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
-	"github.com/dangjian/dangjian/collection"
 )
 
 func runSpread(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -21,11 +19,12 @@ func runSpread(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return &exitError{code: 2, msg: "spread needs the name of an initiative, e.g. dangjian spread 四下基层"}
 	}
-	c, err := collection.Open(ctx, *data)
+	c, err := openExisting(ctx, *data)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	noteUnindexed(ctx, c, stderr)
 	res, err := c.Spread(ctx, strings.Join(words, " "))
 	if err != nil {
 		return err

@@ -26,11 +26,12 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fs.Usage()
 		return &exitError{code: 2, msg: "trend needs a query, e.g. dangjian trend 四不两直"}
 	}
-	c, err := collection.Open(ctx, *data)
+	c, err := openExisting(ctx, *data)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	noteUnindexed(ctx, c, stderr)
 	res, err := c.TrendWith(ctx, strings.Join(words, " "), *perMillion)
 	if err != nil {
 		return err
