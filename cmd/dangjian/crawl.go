@@ -37,7 +37,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.Var(&sites, "site", "crawl a site from its start pages: "+strings.Join(crawlSites(), ", ")+" (repeatable, comma-separated)")
 	fs.Var(&urls, "url", "start page; the crawl stays on its host (repeatable)")
 	fs.StringVar(&o.Profile, "profile", "", "force this site profile for every page")
-	fs.IntVar(&o.MaxPages, "max", 0, "stop after fetching `N` pages (0: no limit); run again to continue")
+	countVar(fs, &o.MaxPages, "max", 0, 0, "stop after fetching `N` pages (0: no limit); run again to continue")
 	fs.IntVar(&o.MaxDepth, "depth", o.MaxDepth, "follow links at most `N` steps from a start page (-1: no limit)")
 	since := fs.String("since", "", "skip articles whose URL dates them before `DATE` (YYYY-MM-DD) and stop paging back past it")
 	fs.Float64Var(&o.Rate, "rate", o.Rate, "requests per second to one host (robots.txt Crawl-delay wins when slower)")

@@ -13,7 +13,8 @@ import (
 func runFacts(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("facts", "[--json] [--limit N] QUERY   (e.g. 'kind:initiative name:网格 province:浙江 year:>=2020')", stderr)
 	asJSON := fs.Bool("json", false, "print the rows and facets as one JSON object")
-	limit := fs.Int("limit", collection.DefaultFactsLimit, "how many rows to list")
+	limit := new(int)
+	countVar(fs, limit, "limit", collection.DefaultFactsLimit, 1, "how many rows to list")
 	words, err := parse(fs, args)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -82,4 +83,33 @@ func flagName(a string) (name string, hasValue, ok bool) {
 func isBoolFlag(f *flag.Flag) bool {
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
+}
+
+// countFlag is a whole-number flag with a least value, so that --limit -1 is refused when
+// it is read instead of meaning something nobody asked for.
+type countFlag struct {
+	p   *int
+	min int
+}
+
+func (c countFlag) String() string {
+	if c.p == nil {
+		return "0"
+	}
+	return strconv.Itoa(*c.p)
+}
+
+func (c countFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < c.min {
+		return fmt.Errorf("want a whole number of %d or more", c.min)
+	}
+	*c.p = n
+	return nil
+}
+
+// countVar defines a countFlag: name's value goes to *p, value by default, at least least.
+func countVar(fs *flag.FlagSet, p *int, name string, value, least int, usage string) {
+	*p = value
+	fs.Var(countFlag{p: p, min: least}, name, usage)
 }

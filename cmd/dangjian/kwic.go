@@ -13,7 +13,7 @@ import (
 func runKWIC(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("kwic", "[--width N] [--sort left|right|date|province] [--province P] [--year Y] [--format csv|xlsx|jsonl] QUERY", stderr)
 	var o collection.KWICOptions
-	fs.IntVar(&o.Width, "width", 20, "characters of context on each side")
+	countVar(fs, &o.Width, "width", 20, 1, "characters of context on each side")
 	fs.StringVar(&o.Sort, "sort", "", "order lines by the context on the left or right, by date or by province")
 	fs.StringVar(&o.Province, "province", "", "only documents where this province says the query")
 	fs.StringVar(&o.Year, "year", "", "only documents of this year (or range 2020..2023)")

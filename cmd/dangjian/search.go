@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 
@@ -21,8 +19,8 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&o.Province, "province", "", "only passages attributed to this province (湖北, 湖北省 …)")
 	fs.StringVar(&o.Year, "year", "", "only this year (2023) or range (2020..2023)")
 	fs.StringVar(&o.Source, "source", "", "only this source (人民日报, 新华网 …)")
-	fs.IntVar(&o.Limit, "limit", 10, "hits to show")
-	fs.IntVar(&o.Offset, "offset", 0, "hits to skip (for paging)")
+	countVar(fs, &o.Limit, "limit", 10, 1, "hits to show")
+	countVar(fs, &o.Offset, "offset", 0, 0, "hits to skip (for paging)")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
 	format := fs.String("format", "", "export the hits as csv, jsonl or xlsx: all of them unless --limit is given")
 	out := fs.String("o", "", "with --format: write to this file (the format defaults to its extension)")
@@ -37,17 +35,13 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return &exitError{code: 2, msg: "search needs a query, e.g. dangjian search 四不两直"}
 	}
-	if *out != "" && *format == "" {
-		*format = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
-	}
 	if *format != "" && *asJSON {
 		return &exitError{code: 2, msg: "--json prints the result object; --format exports the hits: give one"}
 	}
-	if *format != "" && !slices.Contains(collection.ExportFormats, *format) {
-		return &exitError{code: 2, msg: fmt.Sprintf("--format %q: want csv, jsonl or xlsx", *format)}
-	}
-	if *format == "xlsx" && *out == "" {
-		return &exitError{code: 2, msg: "an xlsx export needs -o FILE (it is not text for a terminal)"}
+	if *format != "" || *out != "" {
+		if *format, err = exportFormat(*format, *out); err != nil {
+			return err
+		}
 	}
 	c, err := openExisting(ctx, *data)
 	if err != nil {
