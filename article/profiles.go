@@ -127,7 +127,7 @@ func siteProfiles() []Profile {
 		{
 			Name:       "12371",
 			Hosts:      []string{"12371.cn"},
-			Markers:    []string{".big_title+.title_bottom", "#font_area .word"},
+			Markers:    []string{".big_title+.title_bottom", "#font_area .word", "body:has(.big_title):has(.word)"},
 			Start:      []string{"https://www.12371.cn/djyw/", "https://www.12371.cn/djgz/"},
 			ArticleURL: []string{`/\d{4}/\d{2}/\d{2}/ARTI\w+\.shtml`, `/\d{4}/\d{2}/\d{2}/VIDE\w+\.shtml`},
 			ListURL:    []string{`/special/\w+/?(index\.shtml)?$`, `/(djyw|djgz|zxfb)/?(index\.shtml)?$`},
@@ -143,7 +143,7 @@ func siteProfiles() []Profile {
 		{
 			Name:       "qstheory",
 			Hosts:      []string{"qstheory.cn"},
-			Markers:    []string{".highlight .text", ".inner .headtitle"},
+			Markers:    []string{".highlight .text", ".inner .headtitle", "body:has(.inner h1):has(.highlight):has(.appellation)"},
 			Start:      []string{"http://www.qstheory.cn/qs/mulu.htm"},
 			ArticleURL: []string{`/\d{4}-\d{2}/\d{2}/c_\d+\.htm`, `/dukan/qs/\d{4}-\d{2}/\d{2}/c_\d+\.htm`, `/\d{8}/[0-9a-f]{32}/c\.html`},
 			ListURL:    []string{`/dukan/qs/\d{4}-\d{2}/\d{2}/c_\d+\.htm`, `/qs/mulu\.htm`, `/(v9zhuanqu|qszq|llwx)/\w+/?(index\.htm)?$`},

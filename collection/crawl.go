@@ -114,7 +114,7 @@ func (s *crawlStore) StorePage(ctx context.Context, p *crawler.Page) (crawler.St
 	}
 	st := crawler.Stored{DocID: id, Added: added, Note: note, NewLinks: toLinks(newLinks)}
 	if doc != nil {
-		st.Title, st.Relevant, st.Undated = doc.Title, doc.Relevant, doc.Published == ""
+		st.Title, st.Relevant, st.Undated, st.Profile = doc.Title, doc.Relevant, doc.Published == "", doc.Profile
 		// A page its site's profile should read but whose body the generic extractor found:
 		// the profile's body selector matched nothing.
 		if want := expectedProfile(p); want != "" && want != "generic" && doc.Profile == "generic" {

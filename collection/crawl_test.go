@@ -94,6 +94,22 @@ func TestCrawlSampleSite(t *testing.T) {
 	if n := h.hits["/robots.txt"]; n != 1 {
 		t.Errorf("robots.txt requested %d times, want once (one host)", n)
 	}
+	// On loopback no page has its site's host: the report names the profile each article's
+	// markup was recognised by, every one of the five sites.
+	sites := map[string]int{}
+	for _, sc := range sum.Sites {
+		if sc.Kind == crawler.KindArticle {
+			sites[sc.Site] += sc.Stored
+		}
+	}
+	for _, name := range []string{"people", "paper.people", "xinhua", "12371", "qstheory"} {
+		if sites[name] == 0 {
+			t.Errorf("the report credits no article to %s: %v", name, sites)
+		}
+	}
+	if sites["generic"] != 0 {
+		t.Errorf("%d articles of the sample read by no site profile: %+v", sites["generic"], sum.Sites)
+	}
 }
 
 // TestCrawlWrongCharsetHeader serves a GBK page whose header says UTF-8.

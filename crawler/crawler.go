@@ -163,6 +163,9 @@ type Stored struct {
 	Undated  bool   // the page gave no date: its profile's date selector may have failed
 	// BodyFallback: the site's profile found no body and the generic extractor read the page.
 	BodyFallback bool
+	// Profile is the profile that read the stored page: its host's, or for a mirror or a
+	// saved copy the one its markers name.
+	Profile string
 	Note     string // why a fetched page was not stored (no article text …)
 	NewLinks []Link // the page's links that were not in the frontier before
 }

@@ -82,6 +82,8 @@ func (s *Summary) count(u, profile string, kind Kind, st Stored) {
 		site = "generic"
 		if p, ok := article.ProfileForURL(u); ok {
 			site = p.Name
+		} else if st.Profile != "" {
+			site = st.Profile // a mirror's page, recognised by its markup
 		}
 	}
 	i := slices.IndexFunc(s.Sites, func(c SiteCount) bool { return c.Site == site && c.Kind == kind })

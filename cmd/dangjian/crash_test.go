@@ -37,11 +37,15 @@ import (
 // DANGJIAN_CRASH_KILLS sets the kills per command (20 by default, as CI runs them); set
 // DANGJIAN_CRASH_LONG=1 for larger inputs as well.
 
+// crashBinDir holds the binary the process tests run; TestMain removes it.
+var crashBinDir string
+
 var crashBinary = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "dangjian-crash-bin-")
 	if err != nil {
 		return "", err
 	}
+	crashBinDir = dir
 	bin := filepath.Join(dir, "dangjian")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build: %v\n%s", err, out)

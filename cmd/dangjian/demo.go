@@ -52,9 +52,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *siteAddr != "" {
 		return serveSampleSite(ctx, *siteAddr, stdout)
 	}
-	// The demo writes a new collection: in --data when it is given (a folder that holds no
-	// collection yet), else in a new temporary folder.
-	dataSet := false
+	// The demo writes a new collection: in --data (or $DANGJIAN_DATA) when it is given, a
+	// folder that holds no collection yet, else in a new temporary folder.
+	dataSet := os.Getenv("DANGJIAN_DATA") != ""
 	fs.Visit(func(f *flag.Flag) { dataSet = dataSet || f.Name == "data" })
 	data := *dataFlag
 	if dataSet {

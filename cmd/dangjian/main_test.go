@@ -75,6 +75,9 @@ func TestMain(m *testing.M) {
 	if dir, err := seededData(); err == nil {
 		os.RemoveAll(dir)
 	}
+	if crashBinDir != "" {
+		os.RemoveAll(crashBinDir)
+	}
 	os.Exit(code)
 }
 
