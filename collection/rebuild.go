@@ -370,6 +370,9 @@ func (c *Collection) analyse(d *corpus.Document, grp dedup.Member) *analysis {
 	}
 	doc.Provinces = docProvinces
 	a.facts = corpus.DocFacts{DocID: d.ID, Year: year, Provinces: docProvinces, Group: grp.ID, Similarity: grp.Similarity}
+	if res.SubjectWhy != "" {
+		a.facts.Subject, a.facts.SubjectKind, a.facts.SubjectProvince, a.facts.SubjectWhy = res.Subject.Name, res.Subject.Kind, res.Subject.Province, res.SubjectWhy
+	}
 	for _, in := range res.Initiatives {
 		a.initiatives = append(a.initiatives, corpus.Initiative{DocID: d.ID, Actor: in.Actor.Name, ActorKind: in.Actor.Kind,
 			Province: in.Actor.Province, Year: year, Name: in.Name, Evidence: evidence[in.Sentence], Start: in.Start, End: in.End})

@@ -3,7 +3,6 @@ package collection
 import (
 	"context"
 
-	"github.com/dangjian/dangjian/hanzi"
 
 	"github.com/dangjian/dangjian/corpus"
 )
@@ -90,10 +89,9 @@ func (c *Collection) Show(ctx context.Context, ref string) (*DocView, error) {
 		return nil, err
 	}
 	v.Duplicates = duplicates(members)
-	// Extraction is deterministic and quick: the subject is found again from
-	// the stored text rather than kept in the tables.
-	if res := c.ext().ExtractTitled(d.Title, d.Clean, hanzi.Fold(d.Clean)); res.SubjectWhy != "" {
-		v.Subject = &Subject{Name: res.Subject.Name, Kind: res.Subject.Kind, Province: res.Subject.Province, Why: res.SubjectWhy}
+	// The subject is the rebuild's, stored with the document's facts like its rows.
+	if facts.SubjectWhy != "" {
+		v.Subject = &Subject{Name: facts.Subject, Kind: facts.SubjectKind, Province: facts.SubjectProvince, Why: facts.SubjectWhy}
 	}
 	for _, r := range inits {
 		v.Initiatives = append(v.Initiatives, initiativeRow(r, corpus.ExportRow{}))

@@ -154,6 +154,11 @@ var addedColumns = []struct{ table, column, decl string }{
 	{"documents", "section", "TEXT NOT NULL DEFAULT ''"},
 	{"crawl_frontier", "page", "INTEGER NOT NULL DEFAULT 0"},
 	{"crawl_frontier", "section", "TEXT NOT NULL DEFAULT ''"},
+	// doc_facts exists once a rebuild has run; a rebuild recreates it with these columns.
+	{"doc_facts", "subject", "TEXT NOT NULL DEFAULT ''"},
+	{"doc_facts", "subject_kind", "TEXT NOT NULL DEFAULT ''"},
+	{"doc_facts", "subject_province", "TEXT NOT NULL DEFAULT ''"},
+	{"doc_facts", "subject_why", "TEXT NOT NULL DEFAULT ''"},
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -161,7 +166,13 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("create schema: %w", err)
 	}
 	for _, c := range addedColumns {
-		var n int
+		var tables, n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, c.table).Scan(&tables); err != nil {
+			return fmt.Errorf("inspect %s: %w", c.table, err)
+		}
+		if tables == 0 {
+			continue // made later, with every column
+		}
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info(?) WHERE name = ?`, c.table, c.column).Scan(&n)
 		if err != nil {
 			return fmt.Errorf("inspect %s: %w", c.table, err)

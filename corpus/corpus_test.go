@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -145,5 +146,44 @@ func TestOpenTruncatedDatabase(t *testing.T) {
 	}
 	if !errors.Is(err, ErrDamaged) {
 		t.Errorf("Open err = %v, want ErrDamaged", err)
+	}
+}
+
+// TestOpenOlderDatabase: a database written before the newer columns (documents without
+// page and section, doc_facts without the subject) opens with them added, its rows kept.
+func TestOpenOlderDatabase(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := sql.Open("sqlite", filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(`CREATE TABLE documents (id INTEGER PRIMARY KEY, url TEXT NOT NULL, source TEXT NOT NULL DEFAULT '',
+		title TEXT NOT NULL DEFAULT '', published TEXT NOT NULL DEFAULT '', format TEXT NOT NULL, charset TEXT NOT NULL DEFAULT '',
+		raw BLOB NOT NULL, text TEXT NOT NULL, clean TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, added TEXT NOT NULL);
+		INSERT INTO documents VALUES (1, 'a.txt', '', '旧文档', '', 'text', 'utf-8', x'00', '旧文档', '旧文档', 'h1', '2024-01-01T00:00:00Z');
+		CREATE TABLE doc_facts (doc_id INTEGER PRIMARY KEY, year INTEGER NOT NULL, provinces TEXT NOT NULL, grp INTEGER NOT NULL, similarity REAL NOT NULL);
+		INSERT INTO doc_facts VALUES (1, 2023, '湖北', 1, 1);
+		CREATE TABLE initiatives (doc_id INTEGER NOT NULL, actor TEXT NOT NULL, actor_kind TEXT NOT NULL, province TEXT NOT NULL,
+			year INTEGER NOT NULL, name TEXT NOT NULL, evidence TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
+		CREATE TABLE metrics (doc_id INTEGER NOT NULL, actor TEXT NOT NULL, actor_kind TEXT NOT NULL, province TEXT NOT NULL,
+			year INTEGER NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, what TEXT NOT NULL, approx INTEGER NOT NULL,
+			evidence TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);`)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d, err := s.Get(ctx, 1)
+	if err != nil || d.Title != "旧文档" || d.Page != 0 || d.Section != "" || !d.Relevant {
+		t.Fatalf("old document: %+v, %v", d, err)
+	}
+	f, _, _, err := s.Facts(ctx, 1)
+	if err != nil || f.Year != 2023 || f.Subject != "" {
+		t.Errorf("old facts: %+v, %v", f, err)
 	}
 }

@@ -47,6 +47,9 @@ type DocFacts struct {
 	// (its own id when it has no copies); Similarity is its similarity to that canonical.
 	Group      int64
 	Similarity float64
+	// Subject is the one actor the document reports on ("" for a review of many), with
+	// its kind, province and where extraction found it (show's subject line).
+	Subject, SubjectKind, SubjectProvince, SubjectWhy string
 }
 
 const factsSchema = `
@@ -58,7 +61,8 @@ CREATE TABLE %[1]smetrics (
 	year INTEGER NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, what TEXT NOT NULL, approx INTEGER NOT NULL,
 	evidence TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
 CREATE TABLE %[1]sdoc_facts (doc_id INTEGER PRIMARY KEY, year INTEGER NOT NULL, provinces TEXT NOT NULL,
-	grp INTEGER NOT NULL, similarity REAL NOT NULL);
+	grp INTEGER NOT NULL, similarity REAL NOT NULL, subject TEXT NOT NULL DEFAULT '', subject_kind TEXT NOT NULL DEFAULT '',
+	subject_province TEXT NOT NULL DEFAULT '', subject_why TEXT NOT NULL DEFAULT '');
 `
 
 // factTables are the derived tables a rebuild replaces as a whole.
@@ -101,7 +105,7 @@ func (w *FactsWriter) begin() error {
 	for table, q := range map[string]string{
 		"initiatives": `INSERT INTO staging_initiatives VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		"metrics":     `INSERT INTO staging_metrics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		"doc_facts":   `INSERT INTO staging_doc_facts VALUES (?, ?, ?, ?, ?)`,
+		"doc_facts":   `INSERT INTO staging_doc_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	} {
 		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {
@@ -118,7 +122,8 @@ func (w *FactsWriter) Add(ctx context.Context, f DocFacts, inits []Initiative, m
 	if f.Group == 0 {
 		f.Group, f.Similarity = f.DocID, 1
 	}
-	if _, err := w.ins["doc_facts"].ExecContext(ctx, f.DocID, f.Year, strings.Join(f.Provinces, ","), f.Group, f.Similarity); err != nil {
+	if _, err := w.ins["doc_facts"].ExecContext(ctx, f.DocID, f.Year, strings.Join(f.Provinces, ","), f.Group, f.Similarity,
+		f.Subject, f.SubjectKind, f.SubjectProvince, f.SubjectWhy); err != nil {
 		return fmt.Errorf("corpus: store facts of document %d: %w", f.DocID, err)
 	}
 	for _, r := range inits {
@@ -308,8 +313,9 @@ func (s *Store) Facts(ctx context.Context, id int64) (DocFacts, []Initiative, []
 		return f, nil, nil, err
 	}
 	var provinces string
-	err := s.db.QueryRowContext(ctx, `SELECT year, provinces, grp, similarity FROM doc_facts WHERE doc_id = ?`, id).
-		Scan(&f.Year, &provinces, &f.Group, &f.Similarity)
+	err := s.db.QueryRowContext(ctx, `SELECT year, provinces, grp, similarity, subject, subject_kind, subject_province, subject_why
+		FROM doc_facts WHERE doc_id = ?`, id).
+		Scan(&f.Year, &provinces, &f.Group, &f.Similarity, &f.Subject, &f.SubjectKind, &f.SubjectProvince, &f.SubjectWhy)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return f, nil, nil, fmt.Errorf("corpus: facts of document %d: %w", id, err)
 	}
