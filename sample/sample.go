@@ -9,7 +9,9 @@
 // a Big5 page in traditional characters, articles that are not about Party
 // building, a near-duplicate reprint, a robots.txt that forbids one folder, PDF and
 // image links, and a related link to a page that no longer exists.
-// The folder files/ holds two plain-text reports for the import command.
+// The folder files/ holds two plain-text reports for the import command. Beside the
+// embedded site, not served, reports/ (a PDF, a Word file and a picture) and my-reports.csv
+// are what the README's import examples read.
 //
 // The text is the project's own; facts and figures echo published reports.
 package sample
