@@ -427,6 +427,16 @@ func (s *Server) readExport(r *http.Request) (exportRequest, error) {
 	if e.opts.Query, err = param(r, "q"); err != nil {
 		return e, err
 	}
+	if e.opts.By, err = param(r, "by"); err != nil {
+		return e, err
+	}
+	switch {
+	case e.opts.By == collection.ByInitiative && e.table == "initiatives":
+		name = append(name, "by-initiative")
+	case e.opts.By != "" && e.opts.By != collection.ByMention:
+		return e, badRequest("by=%q: the %s table is one row per mention (by=mention)%s", truncate(e.opts.By, 32), e.table,
+			map[bool]string{true: " or per initiative (by=initiative)"}[e.table == "initiatives"])
+	}
 	e.file = strings.Join(name, "-") + "." + format
 	return e, nil
 }

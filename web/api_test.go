@@ -409,3 +409,26 @@ func TestAPIFactsAndSpread(t *testing.T) {
 		t.Errorf("GET /api/spread without a name: status %d, want 400", resp.StatusCode)
 	}
 }
+
+// TestAPIExportByInitiative: by=initiative is the one-row-per-initiative table, offered
+// under its own name; the metrics table refuses it.
+func TestAPIExportByInitiative(t *testing.T) {
+	f := seeded(t)
+	resp, body := get(t, f.url, "/api/export/initiatives?by=initiative&format=csv&province=湖北")
+	if resp.StatusCode != http.StatusOK || !bytes.HasPrefix(body, []byte("\uFEFFactor,actor_kind,province,initiative,name_folded,count,first_year,last_year,documents,")) {
+		t.Fatalf("status %d: %.200q", resp.StatusCode, body)
+	}
+	if !bytes.Contains(body, []byte(",机关党建促先行,4,2023,2023,1,")) {
+		t.Errorf("湖北's 機關黨建促先行 is not one row of 4 mentions in 1 document:\n%s", body)
+	}
+	if got := resp.Header.Get("Content-Disposition"); !strings.Contains(got, `filename="dangjian-initiatives-湖北-by-initiative.csv"`) {
+		t.Errorf("Content-Disposition %q", got)
+	}
+	if resp, body := get(t, f.url, "/api/export/metrics?by=initiative"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("metrics by=initiative: status %d: %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, f.url, "/tables?province=湖北")
+	if !bytes.Contains(body, []byte(`href="/api/export/initiatives?by=initiative&amp;format=csv&amp;province=`)) {
+		t.Errorf("the tables page offers no one-row-per-initiative download (status %d)", resp.StatusCode)
+	}
+}

@@ -120,7 +120,7 @@ type provinceLink struct {
 }
 
 type exportLink struct {
-	Table, Format, Href string
+	Table, Label, Format, Href string
 }
 
 // errorView is the page for a failed request.
@@ -410,9 +410,13 @@ func (s *Server) fillTables(r *http.Request, v *tablesView) error {
 	}
 	for _, table := range collection.ExportTables {
 		for _, format := range collection.ExportFormats {
-			v.Exports = append(v.Exports, exportLink{Table: table, Format: format,
+			v.Exports = append(v.Exports, exportLink{Table: table, Label: table, Format: format,
 				Href: "/api/export/" + table + encode(with(q, "format", format))})
 		}
+	}
+	for _, format := range collection.ExportFormats {
+		v.Exports = append(v.Exports, exportLink{Table: "initiatives-by-initiative", Label: "initiatives, one row each", Format: format,
+			Href: "/api/export/initiatives" + encode(with(with(q, "by", collection.ByInitiative), "format", format))})
 	}
 	return nil
 }
