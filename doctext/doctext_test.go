@@ -2,6 +2,7 @@ package doctext
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"strings"
@@ -57,5 +58,13 @@ func TestDOCX(t *testing.T) {
 		if _, err := DOCX(bad); err == nil {
 			t.Errorf("DOCX(%.20q) read", bad)
 		}
+	}
+}
+
+// TestPDFWithoutTool says what to install when pdftotext is missing.
+func TestPDFWithoutTool(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	if _, err := PDF(context.Background(), testdoc.PDF([]string{"党建"})); !errors.Is(err, ErrNoPDFTool) || !strings.Contains(err.Error(), "poppler-utils") {
+		t.Errorf("without pdftotext: %v", err)
 	}
 }
