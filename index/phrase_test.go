@@ -39,3 +39,31 @@ func TestPhraseWithSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseAnchoredOnAnyPart: the longest part anchors the search, so the parts before it
+// are matched backwards, gaps included, the same as forwards.
+func TestPhraseAnchoredOnAnyPart(t *testing.T) {
+	docs := []testDoc{
+		{1, "一", "人民日报", 2023, "推进党建、述职评议考核全覆盖。", nil, 0},
+		{2, "二", "人民日报", 2023, "推进党建述职评议考核。", nil, 0},
+		{3, "三", "人民日报", 2023, "党建工作与述职评议考核。", nil, 0},
+		{4, "四", "人民日报", 2023, "“党建”，“述职评议考核”。", nil, 0},
+	}
+	root := t.TempDir()
+	buildTestIndex(t, root, docs)
+	ix, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for q, want := range map[string][]int64{
+		`"党建 述职评议考核"`:     {1, 2, 4},
+		`"推进 党建 述职评议考核"`:  {1, 2},
+		`"述职评议考核 全覆盖"`:    {1},
+		`"党建 述职评议考核 全覆盖"`: {1},
+	} {
+		if got := ids(search(t, ix, q)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+}
