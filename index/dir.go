@@ -37,8 +37,8 @@ type Meta struct {
 	// LastDocID is the highest document id indexed: documents stored after the rebuild
 	// have higher ids, which is how a search knows that some are not searched yet.
 	LastDocID int64 `json:"last_doc_id"`
-	Passages  int       `json:"passages"` // sentences; those attributed to a province are stored
-	TextBytes int64     `json:"text_bytes"`
+	Passages  int   `json:"passages"` // sentences; those attributed to a province are stored
+	TextBytes int64 `json:"text_bytes"`
 	// Files are the generation's own files with their sizes and checksums.
 	Files map[string]fileInfo `json:"files"`
 }

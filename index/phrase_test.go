@@ -23,9 +23,9 @@ func TestPhraseWithSpaces(t *testing.T) {
 	}
 	defer ix.Close()
 	for q, want := range map[string][]int64{
-		`"三会一课 制度"`:   {1, 2, 4},
-		`"三会一课制度"`:    {1},
-		`"三会一课  制度 "`: {1, 2, 4},
+		`"三会一课 制度"`:     {1, 2, 4},
+		`"三会一课制度"`:      {1},
+		`"三会一课  制度 "`:   {1, 2, 4},
 		`-"三会一课 制度" 落实`: {3},
 	} {
 		if got := ids(search(t, ix, q)); !reflect.DeepEqual(got, want) {
