@@ -3,7 +3,6 @@ package collection
 import (
 	"context"
 
-
 	"github.com/dangjian/dangjian/corpus"
 )
 

@@ -70,7 +70,7 @@ type FrontierEntry struct {
 	Referrer  string
 	Site      string
 	Redirects int
-	Page      int    // for an e-paper article: the page and section that listed it
+	Page      int // for an e-paper article: the page and section that listed it
 	Section   string
 	State     string
 	Tries     int

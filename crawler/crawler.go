@@ -165,7 +165,7 @@ type Stored struct {
 	BodyFallback bool
 	// Profile is the profile that read the stored page: its host's, or for a mirror or a
 	// saved copy the one its markers name.
-	Profile string
+	Profile  string
 	Note     string // why a fetched page was not stored (no article text …)
 	NewLinks []Link // the page's links that were not in the frontier before
 }

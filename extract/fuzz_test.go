@@ -74,7 +74,6 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
-
 func closeTo(a, b float64) bool {
 	return a == b || math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
 }
