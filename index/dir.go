@@ -43,8 +43,29 @@ type Meta struct {
 	Files map[string]fileInfo `json:"files"`
 }
 
-// current returns the directory of the generation searches should open.
+// current returns the directory of the generation searches should open. A generation can
+// vanish between reading CURRENT and looking at it (two rebuilds in between: the second
+// sweeps what the first replaced), so a missing one is only an error while CURRENT still
+// names it.
 func current(root string) (string, error) {
+	name, err := readCurrent(root)
+	for attempt := 0; err == nil; attempt++ {
+		dir := filepath.Join(root, name)
+		_, statErr := os.Stat(filepath.Join(dir, metaFile))
+		if statErr == nil {
+			return dir, nil
+		}
+		now, err2 := readCurrent(root)
+		if err2 != nil || now == name || attempt == 10 {
+			return "", fmt.Errorf("index: generation %s is incomplete or missing (%v); run `dangjian rebuild`", name, statErr)
+		}
+		name = now
+	}
+	return "", err
+}
+
+// readCurrent reads the generation name CURRENT holds.
+func readCurrent(root string) (string, error) {
 	b, err := os.ReadFile(filepath.Join(root, currentFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return "", ErrNoIndex
@@ -56,11 +77,7 @@ func current(root string) (string, error) {
 	if !strings.HasPrefix(name, genPrefix) || strings.ContainsAny(name, `/\`) {
 		return "", fmt.Errorf("index: %s names %q, not an index generation; run `dangjian rebuild`", filepath.Join(root, currentFile), name)
 	}
-	dir := filepath.Join(root, name)
-	if _, err := os.Stat(filepath.Join(dir, metaFile)); err != nil {
-		return "", fmt.Errorf("index: generation %s is incomplete or missing (%v); run `dangjian rebuild`", name, err)
-	}
-	return dir, nil
+	return name, nil
 }
 
 // prepare writes the name of gen into CURRENT's replacement, durably, so that publishing
