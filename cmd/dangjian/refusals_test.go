@@ -50,6 +50,12 @@ func TestRefusals(t *testing.T) {
 			"cannot write " + filepath.Join(outDir, "no", "x.csv") + ": no such file or directory", "-"},
 		{"a negative limit", []string{"search", "--data", seeded, "--limit", "-1", "党建"}, 2,
 			"invalid value \"-1\" for flag -limit: want a whole number of 1 or more\n", "-"},
+		{"an XLSX export to the terminal", []string{"export", "--data", seeded, "metrics", "--format", "xlsx"}, 2,
+			"an xlsx export needs -o FILE (it is not text for a terminal)", "-"},
+		{"a province filter against the query's", []string{"search", "--data", seeded, "--province", "福建", "province:湖北 党建"}, 1,
+			"the query asks for province:湖北 and the filter for province 福建: remove one of them", "-"},
+		{"an import that refused a file", []string{"import", "--data", t.TempDir(), filepath.Join(outDir, "missing.txt")}, 1,
+			"refused  " + filepath.Join(outDir, "missing.txt") + ": cannot read: no such file or directory\n1 file(s) refused", "0 added, 0 skipped (duplicate), 1 refused"},
 		{"a mistyped command", []string{"serach", "党建"}, 2,
 			"unknown command \"serach\" (did you mean search?); `dangjian help` lists the commands", "-"},
 	}
