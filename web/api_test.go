@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"mime"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/collection"
+	"github.com/dangjian/dangjian/corpus"
 	"github.com/dangjian/dangjian/query"
 )
 
@@ -430,5 +432,33 @@ func TestAPIExportByInitiative(t *testing.T) {
 	resp, body = get(t, f.url, "/tables?province=湖北")
 	if !bytes.Contains(body, []byte(`href="/api/export/initiatives?by=initiative&amp;format=csv&amp;province=`)) {
 		t.Errorf("the tables page offers no one-row-per-initiative download (status %d)", resp.StatusCode)
+	}
+}
+
+// TestDocPagePrintedPage: an e-paper article's page shows where it was printed.
+func TestDocPagePrintedPage(t *testing.T) {
+	ctx := context.Background()
+	c, err := collection.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	text := "述职评议考核推动基层党建提质增效\n某市召开党委书记抓基层党建工作述职评议考核会，县、乡、村三级书记同台述职。"
+	if _, _, err := c.Store.Add(ctx, &corpus.Document{URL: "http://paper.people.com.cn/rmrb/pc/content/202412/24/content_30045001.html",
+		Source: "人民日报", Title: "述职评议考核推动基层党建提质增效", Published: "2024-12-24", Format: "html", Raw: []byte(text),
+		Text: text, Clean: text, Hash: corpus.ContentHash(text), Relevant: true, Page: 6, Section: "要闻"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	base, srv, err := start(c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	resp, body := get(t, base, "/doc/1")
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("<dt>printed on</dt><dd>page 6 · 要闻</dd>")) {
+		t.Errorf("status %d, no printed-on line:\n%.2000s", resp.StatusCode, body)
 	}
 }
