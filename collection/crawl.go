@@ -102,6 +102,9 @@ func (s *crawlStore) StorePage(ctx context.Context, p *crawler.Page) (crawler.St
 		default:
 			d.Relevant = s.relevance.Relevant(d.Title, d.Clean)
 			d.Page, d.Section = p.Page, p.Section
+			if d.Page == 0 {
+				d.Page = crawler.PaperPageOfURL(p.URL) // an article reached without its layout page
+			}
 			doc = d
 		}
 	}

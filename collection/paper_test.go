@@ -170,3 +170,30 @@ func TestCrawlReportNamesABrokenProfile(t *testing.T) {
 		t.Errorf("the report does not name the page without a body: %+v", sum.Sites)
 	}
 }
+
+// TestPaperArticleAlone: an older-layout article crawled without its layout page still gets
+// the page its URL names (the section only a layout page gives).
+func TestPaperArticleAlone(t *testing.T) {
+	var fetches atomic.Int32
+	srv := paperServer(&fetches)
+	defer srv.Close()
+	ctx := context.Background()
+	c, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	o := crawler.NewOptions()
+	o.AllowPrivate, o.Rate, o.MaxDepth, o.Profile = true, 1000, 0, crawler.PaperSite
+	o.URLs = []string{srv.URL + "/rmrb/html/2024-11/30/nw.D110000renmrb_20241130_2-03.htm"}
+	if _, err := c.Crawl(ctx, o, nil); err != nil {
+		t.Fatal(err)
+	}
+	d, err := c.Store.Get(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Page != 3 || d.Section != "" || d.Published != "2024-11-30" {
+		t.Errorf("stored page %d section %q published %q, want page 3 from the URL", d.Page, d.Section, d.Published)
+	}
+}

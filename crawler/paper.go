@@ -81,6 +81,21 @@ func (c *Crawler) profileFor(pageURL string) string {
 	return ""
 }
 
+// paperArticleRe reads the page from an older article URL: nw.D110000renmrb_YYYYMMDD_K-PP.htm
+// is article K of page PP.
+var paperArticleRe = regexp.MustCompile(`/nw\.D\d+[a-z]+_\d{8}_\d+-(\d{2})\.htm$`)
+
+// PaperPageOfURL is the printed page an older e-paper article URL names, 0 for any other
+// URL (the newer content_N.html ones say nothing of their page).
+func PaperPageOfURL(u string) int {
+	m := paperArticleRe.FindStringSubmatch(u)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
 // paperPage is a printed page of a newspaper: its number and name (4, 要闻).
 type paperPage struct {
 	number int

@@ -31,3 +31,16 @@ func TestLayoutURLsFollowTheSiteAcrossItsRedesign(t *testing.T) {
 		}
 	}
 }
+
+func TestPaperPageOfURL(t *testing.T) {
+	for u, want := range map[string]int{
+		"http://paper.people.com.cn/rmrb/html/2021-06/08/nw.D110000renmrb_20210608_3-04.htm":  4,
+		"http://paper.people.com.cn/rmrb/html/2015-02/10/nw.D110000renmrb_20150210_12-20.htm": 20,
+		"http://paper.people.com.cn/rmrb/pc/content/202412/24/content_30045001.html":          0,
+		"http://paper.people.com.cn/rmrb/html/2021-06/08/nbs.D110000renmrb_04.htm":            0,
+	} {
+		if got := PaperPageOfURL(u); got != want {
+			t.Errorf("PaperPageOfURL(%s) = %d, want %d", u, got, want)
+		}
+	}
+}
