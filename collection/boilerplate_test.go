@@ -21,11 +21,7 @@ func TestSiteBoilerplateIsLearnt(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	if _, err := c.Import(ctx, []string{dir}, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -219,11 +219,7 @@ func TestImportRefusesBadFilesAndKeepsGoing(t *testing.T) {
 	write("photo.jpg", []byte("\xff\xd8\xff"))
 
 	ctx := context.Background()
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	var events []ImportEvent
 	sum, err := c.Import(ctx, []string{dir}, func(ev ImportEvent) { events = append(events, ev) })
 	if err != nil {
@@ -283,11 +279,7 @@ func TestRebuildOfManyDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	if _, err := c.Import(ctx, []string{dir}, nil); err != nil {
 		t.Fatal(err)
 	}

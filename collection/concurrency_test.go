@@ -39,11 +39,7 @@ func writeSynthetic(t testing.TB, dir string, first, n int) string {
 // rebuilds swap in two newer ones; it is closed only when the search is done.
 func TestSearchHoldsItsGeneration(t *testing.T) {
 	ctx := context.Background()
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	if _, err := c.Import(ctx, []string{writeSynthetic(t, t.TempDir(), 0, 3)}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -86,11 +82,7 @@ func TestReadersDuringWrites(t *testing.T) {
 	}
 	ctx := context.Background()
 	src := t.TempDir()
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	const batch, rounds = 20, 6
 	if _, err := c.Import(ctx, []string{writeSynthetic(t, src, 0, batch)}, nil); err != nil {
 		t.Fatal(err)

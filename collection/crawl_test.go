@@ -54,11 +54,7 @@ func TestCrawlSampleSite(t *testing.T) {
 	for _, p := range sample.StartPages() {
 		starts = append(starts, srv.URL+"/"+p)
 	}
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	sum, err := c.Crawl(ctx, loopbackOptions(starts...), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -134,11 +130,7 @@ func TestCrawlWrongCharsetHeader(t *testing.T) {
 		w.Write(raw)
 	}))
 	defer srv.Close()
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	u := srv.URL + "/n1/2022/0302/c117092-32364127.html"
 	if _, err := c.Crawl(ctx, loopbackOptions(u), nil); err != nil {
 		t.Fatal(err)
@@ -171,11 +163,7 @@ func TestRealPagesThroughCrawl(t *testing.T) {
 	}))
 	defer srv.Close()
 	ctx := context.Background()
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	var urls []string
 	for _, p := range pages {
 		urls = append(urls, srv.URL+"/"+p.ID+".html")

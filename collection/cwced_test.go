@@ -61,11 +61,7 @@ func checkCWCED(t *testing.T, how string, pages []pagescore.Page, view func(page
 func TestRealPagesThroughImport(t *testing.T) {
 	pages := cwcedPages(t)
 	ctx := context.Background()
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	var paths []string
 	for _, p := range pages {
 		paths = append(paths, p.HTMLPath)

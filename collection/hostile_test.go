@@ -72,11 +72,7 @@ func TestImportHostileFiles(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "folder.txt"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	got := map[string]string{}
 	sum, err := c.Import(ctx, []string{dir}, func(ev ImportEvent) {
 		got[filepath.Base(ev.Path)] = string(ev.Outcome) + ": " + ev.Reason
@@ -197,16 +193,12 @@ func (s *hostileSite) serve(w http.ResponseWriter, r *http.Request) {
 func TestCrawlHostileSite(t *testing.T) {
 	ctx := context.Background()
 	s := newHostileSite(t)
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	opts := loopbackOptions(s.URL + "/")
 	opts.MaxRetries = 0
 	events := map[string]crawler.Event{}
 	var mu sync.Mutex
-	_, err = c.Crawl(ctx, opts, func(ev crawler.Event) {
+	_, err := c.Crawl(ctx, opts, func(ev crawler.Event) {
 		mu.Lock()
 		defer mu.Unlock()
 		events[strings.TrimPrefix(ev.URL, s.URL)] = ev

@@ -74,16 +74,23 @@ func TestKWICEqualsAScan(t *testing.T) {
 	}
 }
 
+// newCollection is an empty collection in a new folder, closed when the test ends.
+func newCollection(t *testing.T) *Collection {
+	t.Helper()
+	c, err := Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
 // rebuiltCollection imports paths into a new collection and rebuilds it; it is closed
 // when the test ends.
 func rebuiltCollection(t *testing.T, paths ...string) *Collection {
 	t.Helper()
 	ctx := context.Background()
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
+	c := newCollection(t)
 	if _, err := c.Import(ctx, paths, nil); err != nil {
 		t.Fatal(err)
 	}

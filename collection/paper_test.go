@@ -77,11 +77,7 @@ func TestPaperDateWalk(t *testing.T) {
 	srv := paperServer(&fetches)
 	defer srv.Close()
 	ctx := context.Background()
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	o := crawler.NewOptions()
 	o.AllowPrivate, o.Rate, o.MaxDepth, o.Workers = true, 1000, 1, 4
 	o.Paper = &crawler.PaperWalk{Base: srv.URL, From: time.Date(2024, 11, 30, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 12, 2, 0, 0, 0, 0, time.UTC), First: 1, Last: 4}
@@ -147,11 +143,7 @@ func TestCrawlReportNamesABrokenProfile(t *testing.T) {
 	}))
 	defer srv.Close()
 	ctx := context.Background()
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	o := crawler.NewOptions()
 	o.AllowPrivate, o.Rate, o.MaxDepth = true, 1000, 1
 	o.Profile = crawler.PaperSite
@@ -178,11 +170,7 @@ func TestPaperArticleAlone(t *testing.T) {
 	srv := paperServer(&fetches)
 	defer srv.Close()
 	ctx := context.Background()
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	o := crawler.NewOptions()
 	o.AllowPrivate, o.Rate, o.MaxDepth, o.Profile = true, 1000, 0, crawler.PaperSite
 	o.URLs = []string{srv.URL + "/rmrb/html/2024-11/30/nw.D110000renmrb_20241130_2-03.htm"}

@@ -18,11 +18,7 @@ func TestImportCorpora(t *testing.T) {
 	if len(files) != 2 {
 		t.Fatalf("want the 2 corpora in %s/corpora, found %d", shared, len(files))
 	}
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	sum, err := c.Import(ctx, files, nil)
 	if err != nil || sum.Added != 88 || sum.Refused != 0 {
 		t.Fatalf("import: %+v, %v; want 88 added", sum, err)
@@ -100,11 +96,7 @@ func TestImportRecordsWithBadLines(t *testing.T) {
 	if err := os.WriteFile(csvFile, []byte("\uFEFF标题,内容,年份\n湖北综述,湖北推行“红旗党支部”创建。,2021\n空的,,2020\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := newCollection(t)
 	m, err := ParseMapping("title=headline,text=body,date=when,url=link")
 	if err != nil {
 		t.Fatal(err)
