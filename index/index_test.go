@@ -70,8 +70,14 @@ func buildWithGrams(t *testing.T, root string, docs []testDoc, gramMin int) {
 
 func openTestIndex(t *testing.T) *Index {
 	t.Helper()
+	return openIndexOf(t, testDocs)
+}
+
+// openIndexOf builds docs into a new index and opens it; it is closed when the test ends.
+func openIndexOf(t *testing.T, docs []testDoc) *Index {
+	t.Helper()
 	root := t.TempDir()
-	buildTestIndex(t, root, testDocs)
+	buildTestIndex(t, root, docs)
 	ix, err := Open(root)
 	if err != nil {
 		t.Fatal(err)
@@ -175,18 +181,12 @@ func TestTrend(t *testing.T) {
 // TestReprintsCountOnce adds a reprint of article 1 (with 第十年 written 第10年) to the
 // index: search shows one hit with the copy under duplicates, and trend counts once.
 func TestReprintsCountOnce(t *testing.T) {
-	root := t.TempDir()
 	reprint := testDoc{4, "基层党建综述(转载)", "某报", 2023, "黑龙江、湖北等地采取“四不两直”方式调研。浙江开展4个专项行动。第10年。",
 		map[int][]string{0: {"黑龙江", "湖北"}, 1: {"浙江"}}, 1}
 	docs := append(append([]testDoc{}, testDocs...), reprint)
 	docs[0].text += "第十年。"
 	docs[0].group = 1 // the canonical is a member of its group too
-	buildTestIndex(t, root, docs)
-	ix, err := Open(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openIndexOf(t, docs)
 	res := search(t, ix, "四不两直")
 	if res.Total != 1 || res.Hits[0].DocID != 1 || !reflect.DeepEqual(res.Hits[0].Duplicates, []int64{4}) {
 		t.Errorf("search = total %d, hits %+v; want doc 1 with duplicate 4", res.Total, res.Hits)

@@ -15,13 +15,7 @@ func TestPhraseWithSpaces(t *testing.T) {
 		{3, "三", "人民日报", 2023, "各支部落实三会一课，健全制度。", map[int][]string{0: {"湖北"}}, 0},
 		{4, "四", "人民日报", 2023, "三會一課 制度全面落實。", map[int][]string{0: {"湖北"}}, 0},
 	}
-	root := t.TempDir()
-	buildTestIndex(t, root, docs)
-	ix, err := Open(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openIndexOf(t, docs)
 	for q, want := range map[string][]int64{
 		`"三会一课 制度"`:     {1, 2, 4},
 		`"三会一课制度"`:      {1},
@@ -49,13 +43,7 @@ func TestPhraseAnchoredOnAnyPart(t *testing.T) {
 		{3, "三", "人民日报", 2023, "党建工作与述职评议考核。", nil, 0},
 		{4, "四", "人民日报", 2023, "“党建”，“述职评议考核”。", nil, 0},
 	}
-	root := t.TempDir()
-	buildTestIndex(t, root, docs)
-	ix, err := Open(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openIndexOf(t, docs)
 	for q, want := range map[string][]int64{
 		`"党建 述职评议考核"`:     {1, 2, 4},
 		`"推进 党建 述职评议考核"`:  {1, 2},
