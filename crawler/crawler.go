@@ -199,7 +199,10 @@ type Crawler struct {
 	sink     Sink
 	client   *http.Client
 	forced   *article.Profile
-	patterns []profilePatterns
+	// paper reads the pages of paperHost, the host a date walk's Base names (see profileFor).
+	paper     *article.Profile
+	paperHost string
+	patterns  []profilePatterns
 }
 
 type profilePatterns struct {
@@ -219,6 +222,14 @@ func New(opts Options, frontier Frontier, sink Sink) (*Crawler, error) {
 			return nil, fmt.Errorf("crawler: unknown profile %q (known: %s)", opts.Profile, strings.Join(profileNames(), ", "))
 		}
 		c.forced = &p
+	}
+	if opts.Paper != nil && opts.Paper.Base != "" {
+		u, err := url.Parse(opts.Paper.Base)
+		if err != nil {
+			return nil, fmt.Errorf("crawler: e-paper base %q: %w", opts.Paper.Base, err)
+		}
+		p, _ := article.ProfileByName(PaperSite)
+		c.paper, c.paperHost = &p, u.Host
 	}
 	for _, name := range opts.Sites {
 		if p, ok := article.ProfileByName(name); !ok || len(p.Start) == 0 {

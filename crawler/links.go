@@ -32,10 +32,8 @@ func (c *Crawler) discover(p *Page, text string, sc scope) []Link {
 			base = b
 		}
 	}
-	var prof *article.Profile
-	if named, ok := article.ProfileByName(c.profileFor(p.URL)); ok {
-		prof = &named
-	} else {
+	prof := c.profileFor(p.URL)
+	if prof == nil {
 		detected := article.DetectProfile(doc, p.URL)
 		prof = &detected
 	}

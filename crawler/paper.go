@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/dangjian/dangjian/article"
 )
 
 // The People's Daily e-paper is laid out page by page, day by day, in two URL schemes: up
@@ -66,19 +67,17 @@ func (w PaperWalk) LayoutURLs() ([]string, error) {
 
 func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
 
-// profileFor names the profile forced on a page: the crawl's --profile, else the e-paper's
-// for pages on the host a date walk was pointed at (a mirror or a test server does not
-// carry the site's host name), else "" to let the page's host or markers decide.
-func (c *Crawler) profileFor(pageURL string) string {
-	if c.opts.Profile != "" || c.opts.Paper == nil || c.opts.Paper.Base == "" {
-		return c.opts.Profile
+// profileFor is the profile forced on a page: the crawl's --profile, else the e-paper's for
+// pages on the host a date walk was pointed at (a mirror or a test server does not carry the
+// site's host name), else nil to let the page's host or markers decide.
+func (c *Crawler) profileFor(pageURL string) *article.Profile {
+	if c.forced != nil || c.paperHost == "" {
+		return c.forced
 	}
-	base, err1 := url.Parse(c.opts.Paper.Base)
-	u, err2 := url.Parse(pageURL)
-	if err1 == nil && err2 == nil && strings.EqualFold(base.Host, u.Host) {
-		return PaperSite
+	if u, err := url.Parse(pageURL); err == nil && strings.EqualFold(u.Host, c.paperHost) {
+		return c.paper
 	}
-	return ""
+	return nil
 }
 
 // paperArticleRe reads the page from an older article URL: nw.D110000renmrb_YYYYMMDD_K-PP.htm

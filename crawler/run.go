@@ -512,7 +512,10 @@ func (r *run) fetchPage(ctx context.Context, h *host, t task) result {
 		res.aborted = true
 		return res
 	}
-	p := &Page{Link: t.link, Profile: c.profileFor(t.link.URL)}
+	p := &Page{Link: t.link}
+	if prof := c.profileFor(t.link.URL); prof != nil {
+		p.Profile = prof.Name
+	}
 	status := 0
 	var retryAfter time.Duration
 	if resp != nil {
