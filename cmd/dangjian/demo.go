@@ -71,11 +71,10 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *corpusDir != "" {
 		return demoCorpus(ctx, *corpusDir, data, stdout, stderr)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, srv, err := sampleSite("127.0.0.1:0")
 	if err != nil {
-		return fmt.Errorf("demo: serve the sample site: %w", err)
+		return err
 	}
-	srv := &http.Server{Handler: sample.Handler(), ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
@@ -230,11 +229,10 @@ func demoCorpus(ctx context.Context, dir, data string, stdout, stderr io.Writer)
 
 // serveSampleSite serves the bundled sample site until ctx ends, for crawling by hand.
 func serveSampleSite(ctx context.Context, addr string, stdout io.Writer) error {
-	ln, err := net.Listen("tcp", addr)
+	ln, srv, err := sampleSite(addr)
 	if err != nil {
-		return fmt.Errorf("demo: serve the sample site: %w", err)
+		return err
 	}
-	srv := &http.Server{Handler: sample.Handler(), ReadHeaderTimeout: 5 * time.Second}
 	go func() {
 		<-ctx.Done()
 		srv.Close()
@@ -244,4 +242,13 @@ func serveSampleSite(ctx context.Context, addr string, stdout io.Writer) error {
 		return fmt.Errorf("demo: serve the sample site: %w", err)
 	}
 	return nil
+}
+
+// sampleSite listens on addr with a server for the bundled sample site, not yet serving.
+func sampleSite(addr string) (net.Listener, *http.Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("demo: serve the sample site: %w", err)
+	}
+	return ln, &http.Server{Handler: sample.Handler(), ReadHeaderTimeout: 5 * time.Second}, nil
 }
