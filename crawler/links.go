@@ -75,7 +75,7 @@ func (c *Crawler) discover(p *Page, text string, sc scope) []Link {
 			continue
 		}
 		u, err := canonicalURL(ref)
-		if err != nil || isSkippedExt(u) || !sc.allows(u) {
+		if err != nil || isSkippedLink(u) || !sc.allows(u) {
 			continue
 		}
 		s := u.String()

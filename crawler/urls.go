@@ -102,17 +102,13 @@ var skippedExt = map[string]bool{
 	".css": true, ".js": true, ".json": true, ".xml": true, ".rss": true,
 }
 
-func isSkippedExt(u *url.URL) bool {
-	return skippedExt[strings.ToLower(path.Ext(u.Path))] || isSiteFile(u)
-}
-
-// isSiteFile reports the files a site keeps for machines, not readers — robots.txt,
-// sitemaps, /.well-known/ — which a directory listing links like any other file.
-func isSiteFile(u *url.URL) bool {
+// isSkippedLink reports links never queued: files by their extension, and the files a
+// site keeps for machines, not readers — robots.txt, humans.txt, /.well-known/ (sitemaps
+// go by their .xml) — which a directory listing links like any other file.
+func isSkippedLink(u *url.URL) bool {
 	p := strings.ToLower(u.Path)
 	name := path.Base(p)
-	return name == "robots.txt" || name == "humans.txt" || strings.HasPrefix(name, "sitemap") && strings.HasSuffix(name, ".xml") ||
-		strings.HasPrefix(p, "/.well-known/")
+	return skippedExt[path.Ext(p)] || name == "robots.txt" || name == "humans.txt" || strings.HasPrefix(p, "/.well-known/")
 }
 
 // urlDateRe finds the publication date that news sites put in article paths:
