@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,7 +64,7 @@ func readmeExamples(t *testing.T, text string) []readmeExample {
 		for i++; i < len(lines) && !strings.HasPrefix(lines[i], "```"); i++ {
 			body = append(body, lines[i])
 		}
-		if !slicesContainPrefix(body, "$ dangjian ") && !slicesContainPrefix(body, "curl ") {
+		if !slices.ContainsFunc(body, func(l string) bool { return strings.HasPrefix(l, "$ dangjian ") || strings.HasPrefix(l, "curl ") }) {
 			continue
 		}
 		mark := ""
@@ -103,15 +104,6 @@ func readmeExamples(t *testing.T, text string) []readmeExample {
 		out = append(out, ex)
 	}
 	return out
-}
-
-func slicesContainPrefix(lines []string, prefix string) bool {
-	for _, l := range lines {
-		if strings.HasPrefix(l, prefix) {
-			return true
-		}
-	}
-	return false
 }
 
 // shellWords splits a command line as a shell would for the README's commands: words,
